@@ -1,0 +1,191 @@
+#!/bin/bash
+# A real managed host for end-to-end tests: Debian 12 booted with systemd-nspawn, running
+# systemd, D-Bus, Cockpit 287 (cockpit.socket on port 9090, host network) and podman 4.3.
+# Works on a Debian 12 machine where PID 1 is not systemd (cgroup v1/hybrid, no
+# CAP_SYS_RESOURCE), as root, reaching only Debian's archive.
+#
+# Adapted from the verified recipe in ../shared/testbed/testbed.sh. Additions: slapd,
+# ldap-utils, libnss-sss, libpam-sss and sssd in the rootfs (sssd disabled and masked, sockets
+# included, so native SSSD never runs unless a test unmasks it); `images` builds the test
+# images of test/images/ inside; `reset` gives a pristine rootfs from the cache; `journal`.
+#
+# Usage: testbed.sh setup | boot | images | exec CMD... | journal | stop | reset | destroy | status
+# Env:   ROOT         rootfs folder            (default /var/tmp/system-services-testbed/root)
+#        PLUGIN_DIR   built plugin to serve    (bind-mounted read-only at /usr/share/cockpit/$PLUGIN_NAME)
+#        PLUGIN_NAME  Cockpit package name     (default system-services)
+#        CTX_DIR      image build contexts, read-only at /srv/ctx (default: this repo's test/images)
+#        EXTRA_PKGS   more Debian packages for the rootfs, comma-separated
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BASE=${BASE:-/var/tmp/system-services-testbed}
+ROOT=${ROOT:-$BASE/root}
+STATE=${STATE:-$BASE/state}
+CACHE=${CACHE:-/var/cache/system-services-testbed}
+PLUGIN_NAME=${PLUGIN_NAME:-system-services}
+PLUGIN_DIR=${PLUGIN_DIR:-}
+CTX_DIR=${CTX_DIR:-$HERE/../images}
+PKGS=systemd,systemd-sysv,dbus,dbus-user-session,libpam-systemd,cockpit-ws,cockpit-bridge,cockpit-system,podman,netavark,aardvark-dns,iptables,runc,busybox-static,sudo,iproute2,procps,curl
+# for the SSSD issues: an LDAP server on the host and the host side of SSSD (native sssd is
+# installed but masked; a later issue switches between native and containerized SSSD)
+PKGS="$PKGS,slapd,ldap-utils,libnss-sss,libpam-sss,sssd"
+[ -n "${EXTRA_PKGS:-}" ] && PKGS="$PKGS,$EXTRA_PKGS"
+export DEBIAN_FRONTEND=noninteractive
+
+# The Debian mirror this machine's apt already uses (deb822 .sources or one-line .list).
+mirror() {
+    local m
+    m=$(sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | tr ' ' '\n' | grep -v -e security -e '^$' | head -n1 || true)
+    [ -n "$m" ] || m=$(grep -hE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | grep -v security | awk '{print $2}' | head -n1 || true)
+    [ -n "$m" ] || { echo "no Debian mirror found in apt sources" >&2; return 1; }
+    echo "$m"
+}
+
+host_packages() {
+    local need=()
+    command -v systemd-nspawn >/dev/null || need+=(systemd-container)
+    command -v debootstrap >/dev/null || need+=(debootstrap)
+    command -v chromium >/dev/null || need+=(chromium)
+    command -v zstd >/dev/null || need+=(zstd)
+    command -v curl >/dev/null || need+=(curl)
+    command -v nsenter >/dev/null || need+=(util-linux)
+    command -v pgrep >/dev/null || need+=(procps)
+    if [ ${#need[@]} -gt 0 ]; then
+        apt-get update -q
+        apt-get install -y -q "${need[@]}"
+    fi
+}
+
+setup() {
+    host_packages
+    [ -x "$ROOT/lib/systemd/systemd" ] && { echo "rootfs present: $ROOT"; return 0; }
+    mkdir -p "$BASE" "$CACHE"
+    local key tarball
+    key=$(echo "$PKGS" | sha256sum | cut -c1-12)
+    tarball="$CACHE/rootfs-$key.tar.zst"
+    if [ -f "$tarball" ]; then
+        rm -rf "$ROOT"
+        mkdir -p "$ROOT"
+        tar -I zstd -xpf "$tarball" -C "$ROOT"
+        echo "rootfs from cache $tarball"
+    else
+        # debootstrap does not resolve virtual packages: dbus-user-session, netavark and
+        # iptables must be named (dconf, containers-common and netavark need them).
+        rm -rf "$ROOT.new"
+        debootstrap --variant=minbase --include="$PKGS" bookworm "$ROOT.new" "$(mirror)"
+        chroot "$ROOT.new" apt-get clean
+        tar -I 'zstd -T0' -cpf "$tarball.tmp" -C "$ROOT.new" .
+        mv "$tarball.tmp" "$tarball"
+        rm -rf "$ROOT"
+        mv "$ROOT.new" "$ROOT"
+        echo "rootfs built and cached as $tarball"
+    fi
+    echo testbed > "$ROOT/etc/hostname"
+    chroot "$ROOT" id admin >/dev/null 2>&1 || chroot "$ROOT" useradd -m -s /bin/bash -G sudo admin
+    # (chpasswd warns that pwquality has no cracklib dictionary; root sets the password anyway)
+    echo 'admin:foobar123' | chroot "$ROOT" chpasswd 2>/dev/null
+    mkdir -p "$ROOT/etc/containers" "$ROOT/usr/share/cockpit/$PLUGIN_NAME" "$ROOT/srv/ctx"
+    cat > "$ROOT/etc/containers/containers.conf" <<'EOF'
+[containers]
+# the machine lacks CAP_SYS_RESOURCE: podman's default rlimits cannot be raised
+default_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]
+# no pids controller in the container's cgroup2 tree
+pids_limit = 0
+
+[engine]
+# crun 1.8 needs setrlimit(MEMLOCK, infinity) for its cgroup2 device filter: EPERM here
+runtime = "runc"
+EOF
+    # Native SSSD stays off (installing sssd enables it and its sockets): a later issue
+    # switches between native and containerized SSSD and unmasks what it needs.
+    local u units=()
+    for u in sssd.service sssd-autofs.socket sssd-nss.socket sssd-pam.socket sssd-pam-priv.socket \
+             sssd-ssh.socket sssd-sudo.socket sssd-pac.socket sssd-kcm.socket sssd-kcm.service; do
+        [ -e "$ROOT/lib/systemd/system/$u" ] && units+=("$u")
+    done
+    if [ ${#units[@]} -gt 0 ]; then
+        chroot "$ROOT" systemctl disable "${units[@]}" >/dev/null 2>&1 || true
+        chroot "$ROOT" systemctl mask "${units[@]}" >/dev/null 2>&1
+    fi
+}
+
+nspawn_pid() { cat "$STATE/nspawn.pid"; }
+ct_pid() { pgrep -P "$(nspawn_pid)" -x systemd; }
+running() { [ -f "$STATE/nspawn.pid" ] && kill -0 "$(nspawn_pid)" 2>/dev/null; }
+
+boot() {
+    mkdir -p "$STATE"
+    if running; then echo "already running"; return 0; fi
+    if curl -s -o /dev/null http://127.0.0.1:9090/; then echo "port 9090 is taken on this machine" >&2; return 1; fi
+    # a killed earlier run can leave nspawn's lock behind; nothing of ours holds it now
+    rm -f "$(dirname "$ROOT")/.#$(basename "$ROOT").lck"
+    local binds=()
+    [ -n "$PLUGIN_DIR" ] && binds+=("--bind-ro=$(realpath "$PLUGIN_DIR"):/usr/share/cockpit/$PLUGIN_NAME")
+    [ -n "$CTX_DIR" ] && binds+=("--bind-ro=$(realpath "$CTX_DIR"):/srv/ctx")
+    # unified cgroup hierarchy inside; keyring and bpf syscalls are needed by runc.
+    # setsid: a Ctrl-C in the caller's terminal must not reach nspawn; stop() powers it off.
+    SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 setsid systemd-nspawn --boot -D "$ROOT" --machine=testbed \
+        --register=no --keep-unit --private-users=no --capability=all \
+        --system-call-filter=@keyring --system-call-filter=bpf \
+        "${binds[@]}" --console=read-only > "$STATE/nspawn.log" 2>&1 < /dev/null &
+    echo $! > "$STATE/nspawn.pid"
+    local i s="" pid
+    for i in $(seq 1 240); do
+        if pid=$(ct_pid 2>/dev/null); then
+            s=$(nsenter -t "$pid" -a systemctl is-system-running 2>/dev/null || true)
+            case "$s" in running|degraded) break;; esac
+        fi
+        running || { tail -n 20 "$STATE/nspawn.log" >&2; return 1; }
+        sleep 0.5
+    done
+    case "$s" in running|degraded) ;; *) echo "testbed did not finish booting (state: ${s:-unknown})" >&2; return 1;; esac
+    for i in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:9090/ && break; sleep 0.25; done
+    echo "testbed: systemd $s, cockpit on http://127.0.0.1:9090 (admin / foobar123)"
+}
+
+# A command inside, as a transient unit: proper cgroup and the container's seccomp filter.
+# INVOCATION_ID is unset so that a detached `podman run -d` gets its own conmon scope instead
+# of dying with the transient unit.
+ct_exec() {
+    running || { echo "testbed is not running" >&2; return 1; }
+    nsenter -t "$(ct_pid)" -a systemd-run --wait --pipe --collect -q env -u INVOCATION_ID "$@"
+}
+
+# Build the test images (test/images/build.sh, read from /srv/ctx) inside the testbed.
+images() { ct_exec /bin/bash /srv/ctx/build.sh "$@"; }
+
+stop() {
+    [ -f "$STATE/nspawn.pid" ] || return 0
+    local np i
+    np=$(nspawn_pid)
+    kill -TERM "$np" 2>/dev/null || true   # nspawn turns it into a clean poweroff
+    for i in $(seq 1 120); do kill -0 "$np" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$np" 2>/dev/null; then
+        echo "testbed did not power off in 60 s: killing it" >&2
+        kill -KILL "$np" 2>/dev/null || true
+        sleep 1
+    fi
+    rm -f "$STATE/nspawn.pid"
+}
+
+# A pristine rootfs from the cached tarball (tests change the host; every check starts clean).
+reset() {
+    if running; then echo "testbed is running: stop it first" >&2; return 1; fi
+    rm -rf "$ROOT" "$(dirname "$ROOT")/.#$(basename "$ROOT").lck"
+    setup
+}
+
+destroy() { stop; rm -rf "$ROOT" "$STATE" "$(dirname "$ROOT")/.#$(basename "$ROOT").lck"; }
+
+case "${1:-}" in
+    setup) setup ;;
+    boot) boot ;;
+    images) shift; images "$@" ;;
+    exec) shift; ct_exec "$@" ;;
+    journal) ct_exec journalctl -b --no-pager ;;
+    stop) stop ;;
+    reset) reset ;;
+    destroy) destroy ;;
+    status) if running; then echo running; else echo stopped; fi ;;
+    *) echo "usage: $0 setup|boot|images|exec CMD...|journal|stop|reset|destroy|status" >&2; exit 2 ;;
+esac
