@@ -60,11 +60,10 @@ async function runNode() {
 }
 
 async function runBrowser() {
-    const file = await bundle("browser");
+    await bundle("browser");
     writeFileSync(path.join(out, "unit.html"), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>unit</title></head>
 <body><div id="qunit"></div><div id="qunit-fixture"></div>
 <script>window.QUnitReporter = ${reporter};</script>
-<script>window.addEventListener("DOMContentLoaded", () => {});</script>
 <script src="unit-browser.js"></script>
 <script>QUnitReporter(QUnit, r => { window.unitResult = r; });</script>
 </body></html>\n`);
@@ -77,7 +76,10 @@ async function runBrowser() {
         await page.goto(pathToFileURL(path.join(out, "unit.html")).href);
         await page.waitForFunction(() => window.unitResult, null, { timeout: 120000 });
         const r = await page.evaluate(() => window.unitResult);
-        for (const e of errors) r.failures.push({ name: "page error", messages: [e] }), r.failed++;
+        for (const e of errors) {
+            r.failures.push({ name: "page error", messages: [e] });
+            r.failed++;
+        }
         return summary("chromium", r);
     } finally {
         await browser.close();

@@ -1,0 +1,57 @@
+// The typed facade over window.cockpit. Everything in src/ reaches Cockpit through here.
+import type { Cockpit, CockpitProblem, SpawnOptions } from "./types";
+
+export type * from "./types";
+
+export const cockpit: Cockpit = window.cockpit;
+
+export const _ = (message: string): string => cockpit.gettext(message);
+/** Marks a string for extraction where it must be translated later (e.g. in a table). */
+export const N_ = (message: string): string => message;
+export const format = cockpit.format.bind(cockpit);
+
+/** An error the UI can show: what failed, the command or file, and the tool's own words. */
+export class HostError extends Error {
+    constructor(message: string,
+                readonly problem: string | null,
+                readonly exitStatus: number | null,
+                readonly details: string) {
+        super(message);
+        this.name = "HostError";
+    }
+}
+
+export function isProblem(e: unknown): e is CockpitProblem {
+    return typeof e === "object" && e !== null && "message" in e;
+}
+
+/** Turns a rejection from cockpit (or anything thrown) into a HostError with context. */
+export function hostError(what: string, e: unknown): HostError {
+    if (e instanceof HostError)
+        return e;
+    if (isProblem(e)) {
+        const status = typeof e.exit_status === "number" ? e.exit_status : null;
+        return new HostError(`${what}: ${e.message}`, e.problem ?? null, status, e.message);
+    }
+    return new HostError(`${what}: ${String(e)}`, null, null, String(e));
+}
+
+/** Runs argv (never a shell) and resolves with its standard output. */
+export async function run(argv: string[], options: SpawnOptions = {}): Promise<string> {
+    try {
+        return await cockpit.spawn(argv, { err: "message", ...options });
+    } catch (e) {
+        throw hostError(argv.join(" "), e);
+    }
+}
+
+/** Reads a text file; content is null when it does not exist. The tag guards later writes. */
+export function readFile(path: string, superuser: SpawnOptions["superuser"] = "try"): Promise<{ content: string | null; tag: string }> {
+    return new Promise((resolve, reject) => {
+        const handle = cockpit.file(path, { superuser });
+        handle.read()
+                .then((content, tag) => { resolve({ content, tag: tag ?? "-" }); })
+                .catch(e => reject(hostError(path, e)))
+                .finally(() => handle.close());
+    });
+}

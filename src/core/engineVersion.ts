@@ -1,0 +1,21 @@
+// Parse what container engines say about themselves. Pure: takes their output, returns values.
+
+export type EngineName = "podman" | "docker";
+
+/** "4.3.1\n" (from --format {{.Client.Version}}) → "4.3.1"; anything else is not a version. */
+export function parseVersion(output: string): string | null {
+    const text = output.trim();
+    return /^\d+(\.\d+)*([-+~][0-9A-Za-z.+~-]*)?$/.test(text) ? text : null;
+}
+
+/** Compares dotted versions numerically: "4.10" > "4.4". Non-numeric suffixes are ignored. */
+export function compareVersions(a: string, b: string): number {
+    const pa = a.split(/[-+~]/)[0].split(".").map(n => parseInt(n, 10) || 0);
+    const pb = b.split(/[-+~]/)[0].split(".").map(n => parseInt(n, 10) || 0);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}

@@ -1,0 +1,32 @@
+// Which container engine the host has: podman first, docker where that is what it has.
+import { run, HostError } from "../cockpit";
+import { parseVersion, type EngineName } from "../core/engineVersion";
+
+export interface EngineFound { found: true; name: EngineName; version: string }
+export interface EngineMissing { found: false; reasons: string[] }
+export type EngineStatus = EngineFound | EngineMissing;
+
+const PROBES: { name: EngineName; argv: string[] }[] = [
+    { name: "podman", argv: ["podman", "version", "--format", "{{.Client.Version}}"] },
+    // the docker client alone is no engine: ask the daemon for its version
+    { name: "docker", argv: ["docker", "version", "--format", "{{.Server.Version}}"] },
+];
+
+export async function detectEngine(): Promise<EngineStatus> {
+    const reasons: string[] = [];
+    for (const probe of PROBES) {
+        try {
+            const out = await run(probe.argv, { superuser: "try" });
+            const version = parseVersion(out);
+            if (version)
+                return { found: true, name: probe.name, version };
+            reasons.push(`${probe.name}: unexpected version output "${out.trim()}"`);
+        } catch (e) {
+            if (e instanceof HostError && e.problem === "not-found")
+                reasons.push(`${probe.name}: not installed`);
+            else
+                reasons.push(e instanceof Error ? e.message : String(e));
+        }
+    }
+    return { found: false, reasons };
+}

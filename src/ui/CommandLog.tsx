@@ -1,0 +1,11 @@
+// Output of a running or finished command, kept scrolled to the end while it grows.
+import { useEffect, useRef } from "preact/hooks";
+
+export function CommandLog({ text }: { text: string }) {
+    const ref = useRef<HTMLPreElement>(null);
+    useEffect(() => {
+        if (ref.current)
+            ref.current.scrollTop = ref.current.scrollHeight;
+    }, [text]);
+    return <pre ref={ref} className="ss-command-log" aria-live="polite">{text}</pre>;
+}

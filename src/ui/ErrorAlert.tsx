@@ -1,0 +1,20 @@
+// A failure in words, with the raw output one click away.
+import { useState } from "preact/hooks";
+import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js";
+import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
+import { _, format, type HostError } from "../cockpit";
+
+export function ErrorAlert({ title, error, output }: { title: string; error: HostError | Error; output?: string }) {
+    const [open, setOpen] = useState(false);
+    const raw = [output, "details" in error ? error.details : ""].filter(Boolean).join("\n");
+    const status = "exitStatus" in error && error.exitStatus !== null ? format(_("Exit status $0."), error.exitStatus) : "";
+    return (
+        <Alert variant="danger" isInline title={title} className="ss-error">
+            <p>{error.message} {status}</p>
+            {raw && <Button variant="link" isInline onClick={() => setOpen(!open)}>
+                {open ? _("Hide the full output") : _("Show the full output")}
+            </Button>}
+            {open && <pre className="ss-command-log">{raw}</pre>}
+        </Alert>
+    );
+}

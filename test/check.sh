@@ -1,0 +1,43 @@
+#!/bin/bash
+# Runs every suite and ends with one line "N passed, N failed" that sums them all.
+# Each suite prints its own "SUITE: N passed, N failed" line; a suite that fails to print
+# one counts as one failure. Exits non-zero on any failure.
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+
+suite() {  # name, command...
+    local name=$1; shift
+    echo "=== $name"
+    local out rc
+    out=$(mktemp)
+    "$@" 2>&1 | tee "$out"
+    rc=${PIPESTATUS[0]}
+    if ! grep -qE '^[A-Za-z0-9 ().-]+: [0-9]+ passed, [0-9]+ failed$' "$out"; then
+        echo "$name: 0 passed, 1 failed"
+        echo "$name: 0 passed, 1 failed" >> "$log"
+    else
+        grep -E '^[A-Za-z0-9 ().-]+: [0-9]+ passed, [0-9]+ failed$' "$out" >> "$log"
+    fi
+    [ "$rc" -eq 0 ] || status=1
+    rm -f "$out"
+}
+
+one() {  # a check that is one test: passes or fails as a whole
+    local name=$1; shift
+    if "$@"; then echo "$name: 1 passed, 0 failed"; else echo "$name: 0 passed, 1 failed"; return 1; fi
+}
+
+suite typecheck one typecheck npx tsc --noEmit -p .
+suite lint one lint npx eslint .
+suite i18n node po/extract.js --check po/de.po
+suite unit node test/unit/run.mjs
+if [ -x test/e2e/run.sh ] && [ "${SKIP_E2E:-}" != 1 ]; then
+    suite e2e test/e2e/run.sh
+fi
+
+echo "=== summary"
+cat "$log"
+awk '{ p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
+exit $status
