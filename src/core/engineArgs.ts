@@ -168,8 +168,11 @@ export function injectEngineOptions(argv: string[], image: string, options: stri
     const command = argv.length > 0 && isEngineWord(argv[0]) ? parseEngineCommand(argv) : null;
     if (command === null || !RUN_SUBCOMMANDS.has(command.subcommand))
         throw new Error(`Not a run or create command of the container engine: ${argv.slice(0, 3).join(" ")}`);
-    const at = positionalIndices(argv, command.subcommandIndex + 1).find(i => argv[i] === image);
-    if (at === undefined)
+    const { indices, endOfOptions } = positionalIndices(argv, command.subcommandIndex + 1);
+    const imageAt = indices.find(i => argv[i] === image);
+    if (imageAt === undefined)
         throw new Error(`The ${command.subcommand} command has no image argument "${image}".`);
+    // After "--" every word is positional, so options must go before it.
+    const at = endOfOptions >= 0 && endOfOptions < imageAt ? endOfOptions : imageAt;
     return [...argv.slice(0, at), ...options, ...argv.slice(at)];
 }

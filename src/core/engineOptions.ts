@@ -130,21 +130,21 @@ export function parseEngineCommand(argv: string[]): EngineCommand {
     return { subcommand: argv[subcommandIndex], subcommandIndex, options, firstPositional: i };
 }
 
-/** Indices of the words after the subcommand that are neither options nor option values. */
-export function positionalIndices(argv: string[], from: number): number[] {
-    const found: number[] = [];
+/** The words after `from` that are neither options nor option values, and where `--` is (-1 if absent). */
+export function positionalIndices(argv: string[], from: number): { indices: number[]; endOfOptions: number } {
+    const indices: number[] = [];
+    let endOfOptions = -1;
     let i = from;
-    let optionsEnded = false;
     while (i < argv.length) {
-        if (!optionsEnded && argv[i] === "--") {
-            optionsEnded = true;
+        if (endOfOptions < 0 && argv[i] === "--") {
+            endOfOptions = i;
             i++;
-        } else if (!optionsEnded && isOptionWord(argv[i])) {
+        } else if (endOfOptions < 0 && isOptionWord(argv[i])) {
             i = readOption(argv, i, SUBCOMMAND_VALUE_OPTIONS, VALUE_SHORTS).next;
         } else {
-            found.push(i);
+            indices.push(i);
             i++;
         }
     }
-    return found;
+    return { indices, endOfOptions };
 }
