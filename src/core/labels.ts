@@ -28,16 +28,19 @@ interface Reference {
 type Segment = string | Reference;
 
 const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
 const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
 
 function hasOwn(record: object, key: string): boolean {
     return Object.prototype.hasOwnProperty.call(record, key);
 }
 
+function isNameChar(code: number): boolean {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
 function readName(word: string, from: number): number {
     let j = from;
-    while (j < word.length && NAME_CHAR.test(word[j]))
+    while (j < word.length && isNameChar(word.charCodeAt(j)))
         j++;
     return j;
 }

@@ -12,6 +12,10 @@ const MASK = "********";
 // Characters that never need quoting in a POSIX shell; everything else gets single quotes.
 const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
+// The characters that end a run of ordinary text, outside and inside double quotes.
+const UNQUOTED_SPECIAL = /[ \t\n\\'"]/g;
+const DOUBLE_QUOTED_SPECIAL = /["\\]/g;
+
 function isSeparator(c: string): boolean {
     return c === " " || c === "\t" || c === "\n";
 }
@@ -58,37 +62,32 @@ export function splitWords(text: string): string[] {
             i++;
             inWord = true;
             for (;;) {
-                if (i >= n)
+                DOUBLE_QUOTED_SPECIAL.lastIndex = i;
+                const found = DOUBLE_QUOTED_SPECIAL.exec(text);
+                if (found === null)
                     throw new LabelSyntaxError(`Unclosed double quote at character ${start + 1}.`);
-                const d = text[i];
-                if (d === "\"") {
+                word += text.slice(i, found.index);
+                i = found.index;
+                if (text[i] === "\"") {
                     i++;
                     break;
                 }
-                if (d === "\\" && i + 1 < n) {
-                    const e = text[i + 1];
-                    if (e === "\"" || e === "\\" || e === "$" || e === "`") {
-                        word += e;
-                        i += 2;
-                        continue;
-                    }
-                    if (e === "\n") {
-                        i += 2;
-                        continue;
-                    }
+                const e = i + 1 < n ? text[i + 1] : "";
+                if (e === "\"" || e === "\\" || e === "$" || e === "`") {
+                    word += e;
+                    i += 2;
+                } else if (e === "\n") {
+                    i += 2;
+                } else {
+                    word += "\\";
+                    i++;
                 }
-                word += d;
-                i++;
             }
         } else {
             // Copy a run of ordinary characters at once: labels can be large.
-            let j = i + 1;
-            while (j < n) {
-                const d = text[j];
-                if (isSeparator(d) || d === "\\" || d === "'" || d === "\"")
-                    break;
-                j++;
-            }
+            UNQUOTED_SPECIAL.lastIndex = i;
+            const found = UNQUOTED_SPECIAL.exec(text);
+            const j = found === null ? n : found.index;
             word += text.slice(i, j);
             inWord = true;
             i = j;
