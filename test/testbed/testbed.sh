@@ -11,7 +11,8 @@
 #
 # Usage: testbed.sh setup | boot | images | exec CMD... | journal | stop | reset | destroy | status
 # Env:   ROOT         rootfs folder            (default /var/tmp/system-services-testbed/root)
-#        PLUGIN_DIR   built plugin to serve    (bind-mounted read-only at /usr/share/cockpit/$PLUGIN_NAME)
+#        PLUGIN_DIR   built plugin to serve    (read-only at /usr/share/cockpit/$PLUGIN_NAME: a symlink
+#                                              into its parent folder, bind-mounted at /srv/plugin-parent)
 #        PLUGIN_NAME  Cockpit package name     (default system-services)
 #        CTX_DIR      image build contexts, read-only at /srv/ctx (default: this repo's test/images)
 #        EXTRA_PKGS   more Debian packages for the rootfs, comma-separated
@@ -91,6 +92,10 @@ setup() {
 default_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]
 # no pids controller in the container's cgroup2 tree
 pids_limit = 0
+# Host networking by default (builds' RUN, INSTALL containers): netavark's bridge must set
+# net.ipv4.ip_forward=1, but /proc/sys is read-only inside nspawn and the testbed shares this
+# machine's network namespace, so bridge networking fails wherever ip_forward is 0 out here.
+netns = "host"
 
 [engine]
 # crun 1.8 needs setrlimit(MEMLOCK, infinity) for its cgroup2 device filter: EPERM here
@@ -120,7 +125,16 @@ boot() {
     # a killed earlier run can leave nspawn's lock behind; nothing of ours holds it now
     rm -f "$(dirname "$ROOT")/.#$(basename "$ROOT").lck"
     local binds=()
-    [ -n "$PLUGIN_DIR" ] && binds+=("--bind-ro=$(realpath "$PLUGIN_DIR"):/usr/share/cockpit/$PLUGIN_NAME")
+    if [ -n "$PLUGIN_DIR" ]; then
+        # Serve PLUGIN_DIR through a symlink into its bind-mounted parent, not as a bind mount
+        # of its own: a build that deletes and recreates dist/ would leave a bind mount on the
+        # deleted folder (empty to Cockpit). Cockpit follows symlinked package folders.
+        local pd
+        pd=$(realpath -m "$PLUGIN_DIR")
+        binds+=("--bind-ro=$(dirname "$pd"):/srv/plugin-parent")
+        rm -rf "${ROOT:?}/usr/share/cockpit/$PLUGIN_NAME"
+        ln -s "/srv/plugin-parent/$(basename "$pd")" "$ROOT/usr/share/cockpit/$PLUGIN_NAME"
+    fi
     [ -n "$CTX_DIR" ] && binds+=("--bind-ro=$(realpath "$CTX_DIR"):/srv/ctx")
     # unified cgroup hierarchy inside; keyring and bpf syscalls are needed by runc.
     # setsid: a Ctrl-C in the caller's terminal must not reach nspawn; stop() powers it off.

@@ -1,0 +1,38 @@
+// Administrative access on and off: the read-only state, and no enabled mutating action.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { withCockpit } from "./lib/session.mjs";
+
+// Every button that changes the host carries data-mutating="true".
+async function mutatingButtons(frame) {
+    const buttons = frame.locator('[data-mutating="true"]');
+    await buttons.first().waitFor();
+    const states = await buttons.evaluateAll(els => els.map(el => ({
+        label: (el.textContent || el.getAttribute("aria-label") || el.id || el.tagName).trim(),
+        disabled: el.hasAttribute("disabled") || el.getAttribute("aria-disabled") === "true",
+    })));
+    assert.ok(states.length > 0, "the first view has at least one mutating button");
+    return states;
+}
+
+test("with limited access it shows the read-only state and no enabled mutating action", async t => {
+    await withCockpit(t, { admin: false }, async ({ page, frame }) => {
+        // the shell agrees: limited access
+        await page.getByText("Limited access", { exact: true }).first().waitFor();
+        await frame.locator("#access-status").filter({ hasText: "Limited access" }).waitFor();
+        await frame.locator("#limited-access-alert").waitFor({ state: "visible" });
+        const states = await mutatingButtons(frame);
+        const enabled = states.filter(s => !s.disabled).map(s => s.label);
+        assert.deepEqual(enabled, [], `mutating actions enabled with limited access: ${enabled.join(", ")}`);
+    });
+});
+
+test("with administrative access the mutating actions are enabled and no read-only alert shows", async t => {
+    await withCockpit(t, { admin: true }, async ({ frame }) => {
+        await frame.locator("#access-status").filter({ hasText: "Administrative access" }).waitFor();
+        assert.equal(await frame.locator("#limited-access-alert").isVisible(), false);
+        const states = await mutatingButtons(frame);
+        const disabled = states.filter(s => s.disabled).map(s => s.label);
+        assert.deepEqual(disabled, [], `mutating actions disabled with administrative access: ${disabled.join(", ")}`);
+    });
+});

@@ -1,0 +1,115 @@
+#!/bin/bash
+# The end-to-end entry points behind test/testbed/testbed.mk.
+#
+#   run.sh check [SPEC...]  fresh testbed from the cached rootfs, boot it with the built plugin,
+#                           build the test images, run the specs, and ALWAYS stop the testbed
+#                           (trap), leaving no process behind. Last line: `e2e: N passed, N failed`.
+#                           If a testbed is already running (make testbed-up), the specs run
+#                           against it and it is left running.
+#   run.sh up               set up (keeps an existing rootfs), boot, build images; keeps running
+#   run.sh down             stop the testbed
+#   run.sh demo             up, print the URL and login, wait for Ctrl-C, then stop
+#
+# Env: PLUGIN_DIR (default: the repo's dist/), E2E_FRESH=0 to keep the rootfs of the last run.
+set -uo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+TESTBED=$REPO/test/testbed/testbed.sh
+export PLUGIN_DIR=${PLUGIN_DIR:-$REPO/dist}
+export CTX_DIR=${CTX_DIR:-$REPO/test/images}
+export E2E_ARTIFACTS=${E2E_ARTIFACTS:-$REPO/test/artifacts/e2e}
+
+say() { echo "run.sh: $*" >&2; }
+need_plugin() {
+    [ -f "$PLUGIN_DIR/manifest.json" ] || { say "no built plugin in $PLUGIN_DIR (run make first)"; return 1; }
+}
+
+up() {
+    need_plugin || return 1
+    "$TESTBED" setup && "$TESTBED" boot && "$TESTBED" images
+}
+
+# --- check -------------------------------------------------------------------------------
+NODE_PID=
+BOOTED=
+SUMMARY=
+RC=1
+
+descendants() {   # all processes below $1, deepest last
+    local c
+    for c in $(pgrep -P "$1" 2>/dev/null); do echo "$c"; descendants "$c"; done
+}
+
+stop_runner() {
+    [ -n "$NODE_PID" ] || return 0
+    local pids p i
+    # remember the whole tree first: playwright starts chromium in its own process group
+    pids=$(descendants "$NODE_PID")
+    kill -TERM "$NODE_PID" $pids 2>/dev/null || true
+    for i in $(seq 1 20); do
+        kill -0 "$NODE_PID" 2>/dev/null || break
+        sleep 0.5
+    done
+    for p in $NODE_PID $pids; do kill -KILL "$p" 2>/dev/null || true; done
+    wait "$NODE_PID" 2>/dev/null || true
+    NODE_PID=
+}
+
+cleanup() {
+    trap - EXIT INT TERM
+    stop_runner
+    if [ -n "$BOOTED" ]; then
+        "$TESTBED" stop >/dev/null 2>&1 || say "stopping the testbed failed"
+        BOOTED=
+    fi
+    rm -rf "${E2E_TMP:-/nonexistent}"
+    # the closing line, unless the runner printed it already
+    if [ -z "$SUMMARY" ] || [ ! -s "$SUMMARY" ]; then
+        echo "e2e: 0 passed, 0 failed"
+        RC=1
+    fi
+    rm -f "$SUMMARY"
+    exit "$RC"
+}
+
+check() {
+    trap cleanup EXIT
+    trap 'say "interrupted"; RC=130; cleanup' INT
+    trap 'say "terminated"; RC=143; cleanup' TERM
+    need_plugin || return 1
+    rm -rf "$E2E_ARTIFACTS"
+    mkdir -p "$E2E_ARTIFACTS"
+    SUMMARY=$(mktemp)
+    local t0=$SECONDS
+    if [ "$("$TESTBED" status)" = running ]; then
+        say "a testbed is already running (make testbed-up): testing against it, leaving it up"
+        "$TESTBED" images || return 1
+    else
+        if [ "${E2E_FRESH:-1}" = 1 ]; then "$TESTBED" reset || return 1; else "$TESTBED" setup || return 1; fi
+        BOOTED=1
+        "$TESTBED" boot || return 1
+        "$TESTBED" images || return 1
+    fi
+    say "testbed ready in $((SECONDS - t0)) s"
+    E2E_TMP=$(mktemp -d /tmp/system-services-e2e.XXXXXX)
+    TMPDIR=$E2E_TMP E2E_SUMMARY_FILE=$SUMMARY node "$REPO/test/e2e/run-specs.mjs" "$@" &
+    NODE_PID=$!
+    wait "$NODE_PID"
+    RC=$?
+    NODE_PID=
+    return "$RC"
+}
+
+case "${1:-check}" in
+    check) shift || true; check "$@"; RC=$?; cleanup ;;
+    up) up ;;
+    down) "$TESTBED" stop ;;
+    demo)
+        trap '"$TESTBED" stop; exit 0' INT TERM
+        up || { "$TESTBED" stop; exit 1; }
+        echo
+        echo "System Services demo: http://127.0.0.1:9090/system-services"
+        echo "log in as admin / foobar123 (Ctrl-C stops the testbed)"
+        while :; do sleep 1; done ;;
+    *) echo "usage: $0 check [SPEC...] | up | down | demo" >&2; exit 2 ;;
+esac
