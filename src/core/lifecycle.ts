@@ -1,0 +1,258 @@
+// What install, run, stop and uninstall do around the labels, as atomic did (design §3.5),
+// decided as data: a plan is the list of steps that will run, or a refusal saying why not.
+// The UI previews exactly these steps (formatCommand of each exec step) and host/ runs them in order,
+// stopping at the first failure, so a failed INSTALL leaves no record behind.
+
+import { N_ } from "./i18n";
+import { expandLabel, findLabel, LabelSyntaxError, privilegeWarnings, validateName, type PrivilegeWarning } from "./labels";
+import type { EngineName } from "./engineVersion";
+import type { ActionLabel, Container, Image, ServiceRecord } from "./model";
+import { newRecord, RecordError } from "./record";
+
+export type Step =
+    | { kind: "exec"; title: string; argv: string[] }
+    /** Stop the unit and disable it; nothing to do when systemd does not know the unit. */
+    | { kind: "unit-disable"; title: string; unit: string }
+    | { kind: "write-record"; title: string; record: ServiceRecord }
+    | { kind: "remove-record"; title: string; name: string }
+    /** Remove the file; nothing to do when it is already gone. */
+    | { kind: "remove-unit-file"; title: string; path: string }
+    /** systemd's Manager.Reload, after unit files changed on disk. */
+    | { kind: "daemon-reload"; title: string };
+
+export type RefusalCode =
+    | "invalid-name"       // the name cannot be a container or unit name
+    | "bad-label"          // the label does not parse
+    | "already-installed"  // a record exists for the name
+    | "not-installed"      // RUN of an image with INSTALL that has no record
+    | "other-image"        // container NAME exists on another image; Replace would remove it
+    | "no-container"       // nothing to stop
+    | "image-in-use"       // other containers use the image; Force would go on
+    | "secret-argument";   // an argument passes a password, which would end up in argv and the record
+
+export interface Refusal {
+    kind: "refused";
+    code: RefusalCode;
+    reason: string;        // N_-marked, or the label engine's / validateName's own message
+    containers: string[];  // the containers concerned, for "other-image" and "image-in-use"
+}
+
+export interface StepsPlan {
+    kind: "steps";
+    steps: Step[];
+    /** The label run, for the preview; null when the plan runs no label. */
+    label: ActionLabel | null;
+    unknownVariables: string[];
+    warnings: PrivilegeWarning[];
+}
+
+export type InstallPlan = StepsPlan | Refusal | { kind: "pull-only"; reason: string };
+export type RunPlan = StepsPlan | Refusal | { kind: "already-running"; container: string; otherImage: boolean };
+export type StopPlan = StepsPlan | Refusal | { kind: "not-running"; container: string };
+export type UninstallPlan = StepsPlan | Refusal;
+
+type Options = ServiceRecord["options"];
+
+export interface LifecycleInput {
+    image: Image;
+    /** What ${IMAGE} becomes; default: the record's reference, else the image's first name, else its ID. */
+    imageRef?: string;
+    name: string;
+    engine: EngineName;
+    options?: Options;
+    extraArgs?: string[];
+    /** More label variables (RUN_OPTS, PWD, SUDO_UID, …), passed to expandLabel. */
+    env?: Record<string, string>;
+    /** Every container of the engine (`podman ps -a`). */
+    containers: Container[];
+    record: ServiceRecord | null;
+}
+
+function refuse(code: RefusalCode, reason: string, containers: string[] = []): Refusal {
+    return { kind: "refused", code, reason, containers };
+}
+
+function bareId(id: string): string {
+    return id.startsWith("sha256:") ? id.slice(7) : id;
+}
+
+function imageRefOf(input: { image: Image | null; imageRef?: string; record: ServiceRecord | null }): string {
+    return input.imageRef ?? input.record?.image ?? input.image?.names[0] ?? (input.image ? bareId(input.image.id) : "");
+}
+
+function steps(list: Step[], label: ActionLabel | null = null, unknownVariables: string[] = []): StepsPlan {
+    const warnings = list.flatMap(s => s.kind === "exec" ? privilegeWarnings(s.argv) : []);
+    return { kind: "steps", steps: list, label, unknownVariables, warnings };
+}
+
+function exec(title: string, argv: string[]): Step {
+    return { kind: "exec", title, argv };
+}
+
+interface Expanded { argv: string[]; unknownVariables: string[] }
+
+// The label's argv, null without the label, or a refusal when it does not parse.
+function expand(label: ActionLabel, input: LifecycleInput | UninstallInput, extraArgs: string[] | undefined): Expanded | null | Refusal {
+    const text = input.image ? findLabel(input.image.labels, label) : undefined;
+    if (text === undefined)
+        return null;
+    try {
+        return expandLabel(text, {
+            name: input.name,
+            image: imageRefOf(input),
+            engine: input.engine,
+            opts: input.options ?? input.record?.options,
+            env: input.env,
+            extraArgs,
+        });
+    } catch (e) {
+        if (e instanceof LabelSyntaxError)
+            return refuse("bad-label", label + ": " + e.message);
+        throw e;
+    }
+}
+
+function isRefusal(value: unknown): value is Refusal {
+    return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "refused";
+}
+
+function nameProblem(name: string): Refusal | null {
+    const problem = validateName(name);
+    return problem === null ? null : refuse("invalid-name", problem);
+}
+
+function findContainer(containers: Container[], name: string): Container | undefined {
+    return containers.find(c => c.name === name);
+}
+
+/**
+ * Install: run the INSTALL label, then record the install and reload systemd (INSTALL may have
+ * written a unit). Without INSTALL there is nothing to run: atomic only pulled.
+ * `unit` is the unit the record will name; `now` stamps the record.
+ */
+export function planInstall(input: LifecycleInput & { now: Date; unit?: string | null }): InstallPlan {
+    const bad = nameProblem(input.name);
+    if (bad)
+        return bad;
+    if (input.record !== null)
+        return refuse("already-installed", N_("This service is already installed. Uninstall it first to install it again."));
+    const expanded = expand("INSTALL", input, input.extraArgs);
+    if (expanded === null)
+        return { kind: "pull-only", reason: N_("This image has no INSTALL label: there is nothing to install. Pull it and run it.") };
+    if (isRefusal(expanded))
+        return expanded;
+    let record: ServiceRecord;
+    try {
+        record = newRecord({
+            name: input.name,
+            image: imageRefOf(input),
+            imageId: input.image.id,
+            engine: input.engine,
+            options: input.options,
+            extraArgs: input.extraArgs,
+            unit: input.unit ?? null,
+        }, input.now);
+    } catch (e) {
+        if (e instanceof RecordError)
+            return refuse("secret-argument", e.message);
+        throw e;
+    }
+    return steps([
+        exec(N_("Run the INSTALL label"), expanded.argv),
+        { kind: "write-record", title: N_("Write the install record"), record },
+        { kind: "daemon-reload", title: N_("Reload systemd") },
+    ], "INSTALL", expanded.unknownVariables);
+}
+
+/**
+ * Run, as atomic did: a running container NAME is left alone, a stopped one of the same image is
+ * started (RUN is not run again), one of another image is refused unless `replace`. An image with
+ * INSTALL must be installed first. Without RUN: `ENGINE run -d --name NAME IMAGE` (atomic ran -i,
+ * attached; a page has no terminal to attach to, so the container runs detached).
+ */
+export function planRun(input: LifecycleInput & { replace?: boolean }): RunPlan {
+    const bad = nameProblem(input.name);
+    if (bad)
+        return bad;
+    const { engine, name } = input;
+    const existing = findContainer(input.containers, name);
+    const otherImage = existing !== undefined && bareId(existing.imageId) !== bareId(input.image.id);
+    if (existing?.running && !(otherImage && input.replace))
+        return { kind: "already-running", container: name, otherImage };
+    if (existing && !otherImage)
+        return steps([exec(N_("Start the existing container"), [engine, "start", name])]);
+    if (existing && !input.replace) {
+        return refuse("other-image", N_("A container of this name exists and uses another image. Replace it to run this image."),
+                      [name]);
+    }
+    if (input.record === null && findLabel(input.image.labels, "INSTALL") !== undefined)
+        return refuse("not-installed", N_("This image has an INSTALL label and was not installed under this name. Install it first."));
+    const before: Step[] = existing ? [exec(N_("Remove the container of the other image"), [engine, "rm", "-f", name])] : [];
+    const expanded = expand("RUN", input, input.extraArgs);
+    if (isRefusal(expanded))
+        return expanded;
+    if (expanded === null)
+        return steps([...before, exec(N_("Run the container"), [engine, "run", "-d", "--name", name, imageRefOf(input)])]);
+    return steps([...before, exec(N_("Run the RUN label"), expanded.argv)], "RUN", expanded.unknownVariables);
+}
+
+export type UninstallInput = Omit<LifecycleInput, "image"> & {
+    /** null when the image is gone: then no label runs. */
+    image: Image | null;
+};
+
+/** Stop: the STOP label, else `ENGINE stop NAME`. */
+export function planStop(input: UninstallInput): StopPlan {
+    const bad = nameProblem(input.name);
+    if (bad)
+        return bad;
+    const existing = findContainer(input.containers, input.name);
+    if (existing === undefined)
+        return refuse("no-container", N_("There is no container of this name to stop."));
+    if (!existing.running)
+        return { kind: "not-running", container: input.name };
+    const expanded = expand("STOP", input, input.extraArgs);
+    if (isRefusal(expanded))
+        return expanded;
+    if (expanded === null)
+        return steps([exec(N_("Stop the container"), [input.engine, "stop", input.name])]);
+    return steps([exec(N_("Run the STOP label"), expanded.argv)], "STOP", expanded.unknownVariables);
+}
+
+/**
+ * Uninstall: stop and disable the unit, remove container NAME, run UNINSTALL, forget the record,
+ * remove the unit file and reload systemd; the image stays unless `deleteImage`. Refused while other
+ * containers use the image, unless `force`. `unit` is the unit that runs the service (default: the
+ * record's); a unit of that name is never guessed, as it could be a native service's.
+ */
+export function planUninstall(input: UninstallInput & { unit?: string | null; force?: boolean; deleteImage?: boolean }): UninstallPlan {
+    const bad = nameProblem(input.name);
+    if (bad)
+        return bad;
+    const { engine, name, image } = input;
+    if (image !== null && !input.force) {
+        const others = input.containers.filter(c => c.name !== name && bareId(c.imageId) === bareId(image.id)).map(c => c.name);
+        if (others.length > 0)
+            return refuse("image-in-use", N_("Other containers use this image. Remove them first, or uninstall anyway."), others);
+    }
+    const expanded = expand("UNINSTALL", input, input.extraArgs);
+    if (isRefusal(expanded))
+        return expanded;
+    const unit = input.unit !== undefined ? input.unit : input.record?.unit ?? null;
+    const list: Step[] = [];
+    if (unit !== null)
+        list.push({ kind: "unit-disable", title: N_("Stop and disable the unit"), unit });
+    if (findContainer(input.containers, name))
+        list.push(exec(N_("Remove the container"), [engine, "rm", "-f", name]));
+    if (expanded !== null)
+        list.push(exec(N_("Run the UNINSTALL label"), expanded.argv));
+    if (input.record !== null)
+        list.push({ kind: "remove-record", title: N_("Remove the install record"), name });
+    if (unit !== null) {
+        list.push({ kind: "remove-unit-file", title: N_("Remove the unit file"), path: "/etc/systemd/system/" + unit });
+        list.push({ kind: "daemon-reload", title: N_("Reload systemd") });
+    }
+    if (input.deleteImage && image !== null)
+        list.push(exec(N_("Delete the image"), [engine, "rmi", imageRefOf(input)]));
+    return steps(list, expanded === null ? null : "UNINSTALL", expanded?.unknownVariables ?? []);
+}
