@@ -26,12 +26,24 @@ stream.on("test:fail", ({ details }) => { if (details?.type !== "suite") failed+
 // Node 20's reporters are Transform classes
 const report = stream.compose(new spec());
 report.pipe(process.stdout);
-report.on("end", () => {
-    // after the report: the closing line is the last thing printed
-    const line = `e2e: ${passed} passed, ${failed} failed\n`;
+let closed = false;
+function close(line) {
+    if (closed) return;
+    closed = true;
     process.stdout.write(line);
     // run.sh prints a closing line of its own only when this one never came
     if (process.env.E2E_SUMMARY_FILE)
         fs.writeFileSync(process.env.E2E_SUMMARY_FILE, line);
+}
+report.on("end", () => {
+    // after the report: the closing line is the last thing printed
+    close(`e2e: ${passed} passed, ${failed} failed\n`);
     process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 });
+// Ctrl-C or run.sh's cleanup: the test that was running counts as failed
+for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+        close(`\ninterrupted (${signal})\ne2e: ${passed} passed, ${failed + 1} failed\n`);
+        process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+}

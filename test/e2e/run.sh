@@ -66,7 +66,7 @@ cleanup() {
     # the closing line, unless the runner printed it already
     if [ -z "$SUMMARY" ] || [ ! -s "$SUMMARY" ]; then
         echo "e2e: 0 passed, 0 failed"
-        RC=1
+        [ "$RC" != 0 ] || RC=1
     fi
     rm -f "$SUMMARY"
     exit "$RC"
@@ -74,8 +74,8 @@ cleanup() {
 
 check() {
     trap cleanup EXIT
-    trap 'say "interrupted"; RC=130; cleanup' INT
-    trap 'say "terminated"; RC=143; cleanup' TERM
+    trap 'RC=130; cleanup' INT
+    trap 'RC=143; cleanup' TERM
     need_plugin || return 1
     rm -rf "$E2E_ARTIFACTS"
     mkdir -p "$E2E_ARTIFACTS"

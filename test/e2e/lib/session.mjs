@@ -45,6 +45,14 @@ export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, ti
     const browser = await launchChromium();
     const messages = [];   // everything the browser said, for the artifacts
     const errors = [];     // what fails the test
+    // the first error fails the test at once instead of after some wait's timeout
+    let failFast;
+    const firstError = new Promise((_resolve, reject) => { failFast = reject; });
+    firstError.catch(() => {});
+    const reportError = text => {
+        errors.push(text);
+        failFast(new Error(`browser reported an error: ${text}`));
+    };
     let page;
     try {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -53,25 +61,29 @@ export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, ti
         page.on("pageerror", err => {
             const text = `pageerror: ${err.stack || err.message || err}`;
             messages.push(text);
-            errors.push(text);
+            reportError(text);
         });
         page.on("console", msg => {
             const where = msg.location()?.url ?? "";
             const text = `console.${msg.type()}: ${msg.text()}${where ? ` (${where})` : ""}`;
             messages.push(text);
             if (msg.type() === "error" && !isAllowedNoise(msg.text(), where))
-                errors.push(text);
+                reportError(text);
         });
-        page.on("crash", () => errors.push("page crashed"));
+        page.on("crash", () => reportError("page crashed"));
 
-        await login(page, { admin, path: where });
-        const frame = where === PAGE_PATH ? await enterPage(page) : null;
-        await fn({ page, frame, messages });
-        // late errors: let pending promises and probes settle before judging
-        await page.waitForTimeout(500);
+        await Promise.race([firstError, (async () => {
+            await login(page, { admin, path: where });
+            const frame = where === PAGE_PATH ? await enterPage(page) : null;
+            await fn({ page, frame, messages });
+            // late errors: let pending promises and probes settle before judging
+            await page.waitForTimeout(500);
+        })()]);
         if (errors.length)
             throw new Error(`browser reported ${errors.length} error(s):\n  ${errors.join("\n  ")}`);
     } catch (e) {
+        if (errors.length && !/^browser reported/.test(e.message))
+            e.message += `\nbrowser errors:\n  ${errors.join("\n  ")}`;
         await saveArtifacts(t, page, messages, e).catch(err => console.error("saving artifacts failed:", err));
         throw e;
     } finally {
