@@ -84,8 +84,10 @@ async function finish() {
     return reportSize();
 }
 
-rmSync(outdir, { recursive: true, force: true });
+// empty dist/ but keep the folder itself: the testbed bind-mounts it
 mkdirSync(outdir, { recursive: true });
+for (const f of readdirSync(outdir))
+    rmSync(path.join(outdir, f), { recursive: true, force: true });
 if (watch) {
     const ctx = await context({
         ...options,

@@ -2,16 +2,27 @@
 import { useEffect, useState } from "preact/hooks";
 import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js";
 import { EmptyState, EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
+import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
+import { Tab, Tabs, TabTitleText } from "@patternfly/react-core/dist/esm/components/Tabs/index.js";
 import { _ } from "../cockpit";
 import { detectEngine } from "../host/engine";
 import { systemdStatus } from "../host/systemd";
 import { watchSuperuser, type Access } from "../host/superuser";
 import { AccessContext } from "./access";
 import { DialogsProvider, useDialogs } from "./dialogs";
+import { ErrorAlert } from "./ErrorAlert";
 import { HostStatus, type HostFacts } from "./HostStatus";
 import { MutatingButton } from "./MutatingButton";
 import { PullImageDialog } from "./PullImageDialog";
+import { ImageDetails } from "./ImageDetails";
+import { ImagesView } from "./ImagesView";
+import { go, usePageLocation } from "./location";
+import { OperationPanel } from "./OperationPanel";
+import { OperationsProvider, useOperations } from "./operations";
+import { ServiceDetails } from "./ServiceDetails";
+import { ServicesView } from "./ServicesView";
+import { useInventory, type Inventory } from "./useInventory";
 
 function useHostFacts(): HostFacts {
     const [facts, setFacts] = useState<HostFacts>({ engine: null, systemd: null });
@@ -39,7 +50,52 @@ function EngineMissing({ reasons }: { reasons: string[] }) {
     );
 }
 
-function Main({ facts, access }: { facts: HostFacts; access: Access }) {
+function Content({ facts, inventory }: { facts: HostFacts; inventory: Inventory }) {
+    const { path } = usePageLocation();
+    const ops = useOperations();
+    const engine = facts.engine?.found ? facts.engine.name : null;
+    const useSystemd = !!facts.systemd?.available;
+    if (!engine)
+        return null;
+    const failed = ops.list.filter(op => op.status === "failed" || op.completion === "failed");
+    const { images, containers, records, error } = inventory;
+    const loaded = images && containers && records;
+    let view;
+    if (!loaded)
+        view = <Spinner id="inventory-loading" aria-label={_("Loading")} />;
+    else if (path[0] === "image") {
+        const image = images.find(i => i.id === path[1]);
+        view = image
+            ? <ImageDetails image={image} containers={containers} records={records.records} engine={engine} />
+            : <p id="image-gone">{_("This image is not on the host (any more).")}</p>;
+    } else if (path[0] === "service") {
+        const record = records.records.find(r => r.name === path[1]);
+        view = record
+            ? <ServiceDetails record={record} images={images} containers={containers} engine={engine} useSystemd={useSystemd} />
+            : <p id="service-gone">{_("This service is not installed (any more).")}</p>;
+    } else if (path[0] === "images")
+        view = <ImagesView images={images} />;
+    else
+        view = <ServicesView records={records.records} containers={containers} useSystemd={useSystemd} />;
+    const tab = path[0] === "images" || path[0] === "image" ? "images" : "services";
+    return (
+        <>
+            <Tabs activeKey={tab} onSelect={(_e, key) => go(key === "images" ? ["images"] : [])} className="ss-tabs"
+                  aria-label={_("Views")}>
+                <Tab eventKey="services" id="nav-services" title={<TabTitleText>{_("Services")}</TabTitleText>} />
+                <Tab eventKey="images" id="nav-images" title={<TabTitleText>{_("Images")}</TabTitleText>} />
+            </Tabs>
+            {error && <ErrorAlert title={_("The host's containers could not be listed")} error={error} />}
+            {records?.broken.map(b => (
+                <Alert key={b.path} variant="warning" isInline title={b.path}>{b.error}</Alert>
+            ))}
+            {failed.map(op => <OperationPanel key={op.key} op={op} />)}
+            {view}
+        </>
+    );
+}
+
+function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; inventory: Inventory }) {
     const dialogs = useDialogs();
     const engine = facts.engine?.found ? facts.engine : null;
     return (
@@ -59,6 +115,7 @@ function Main({ facts, access }: { facts: HostFacts; access: Access }) {
                     </Alert>}
                 <HostStatus facts={facts} access={access} />
                 {facts.engine && !facts.engine.found && <EngineMissing reasons={facts.engine.reasons} />}
+                <Content facts={facts} inventory={inventory} />
             </main>
         </>
     );
@@ -67,15 +124,18 @@ function Main({ facts, access }: { facts: HostFacts; access: Access }) {
 export function App() {
     const facts = useHostFacts();
     const access = useAccessState();
+    const inventory = useInventory(facts.engine?.found ? facts.engine.name : null);
     const ready = facts.engine !== null && facts.systemd !== null && access !== "init";
     useEffect(() => {
         document.getElementById("app")?.setAttribute("data-ready", String(ready));
     }, [ready]);
     return (
         <AccessContext.Provider value={access}>
-            <DialogsProvider>
-                <Main facts={facts} access={access} />
-            </DialogsProvider>
+            <OperationsProvider useSystemd={!!facts.systemd?.available} active={access === "root"} onFinished={inventory.refresh}>
+                <DialogsProvider>
+                    <Main facts={facts} access={access} inventory={inventory} />
+                </DialogsProvider>
+            </OperationsProvider>
         </AccessContext.Provider>
     );
 }

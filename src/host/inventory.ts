@@ -1,0 +1,58 @@
+// What the engine has: images (one listing call, whatever their number), containers, events.
+import { cockpit, run } from "../cockpit";
+import type { EngineName } from "../core/engineVersion";
+import type { Container, EngineEvent, Image } from "../core/model";
+import { parseDockerImageInspect, parseEngineEvent, parsePodmanContainers, parsePodmanImages } from "../core/inventory";
+
+/** podman lists labels with the images: one process. docker needs one batched inspect more. */
+export async function listImages(engine: EngineName): Promise<Image[]> {
+    if (engine === "podman")
+        return parsePodmanImages(await run(["podman", "images", "--format", "json"], { superuser: "try" }));
+    const ids = (await run(["docker", "images", "-q", "--no-trunc"], { superuser: "try" })).split("\n").filter(Boolean);
+    if (ids.length === 0)
+        return [];
+    return parseDockerImageInspect(await run(["docker", "image", "inspect", ...new Set(ids)], { superuser: "try" }));
+}
+
+export async function listContainers(engine: EngineName): Promise<Container[]> {
+    const argv = engine === "podman"
+        ? ["podman", "ps", "-a", "--format", "json"]
+        : ["docker", "ps", "-a", "--no-trunc", "--format", "{{json .}}"];
+    return parsePodmanContainers(await run(argv, { superuser: "try" }));
+}
+
+/** Full `image inspect` of one image, for its details page. */
+export async function inspectImage(engine: EngineName, id: string): Promise<unknown> {
+    const [info] = JSON.parse(await run([engine, "image", "inspect", id], { superuser: "try" })) as unknown[];
+    return info;
+}
+
+/**
+ * Streams the engine's events; onEvent gets each one (docker's lines are passed as "other").
+ * Returns a function that stops the stream.
+ */
+export function watchEngineEvents(engine: EngineName, onEvent: (event: EngineEvent) => void,
+    onClosed: (message: string) => void): () => void {
+    const argv = engine === "podman" ? ["podman", "events", "--format", "json"] : ["docker", "events", "--format", "{{json .}}"];
+    const proc = cockpit.spawn(argv, { superuser: "try", err: "message" });
+    let buffer = "";
+    let stopped = false;
+    proc.stream(data => {
+        buffer += data;
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines) {
+            const event = engine === "podman" ? parseEngineEvent(line) : line.trim() ? otherEvent : null;
+            if (event)
+                onEvent(event);
+        }
+    });
+    proc.then(() => !stopped && onClosed("the event stream ended"),
+              e => !stopped && onClosed(e.message));
+    return () => {
+        stopped = true;
+        proc.close();
+    };
+}
+
+const otherEvent: EngineEvent = { type: "other", status: "", id: null, name: null, time: null };

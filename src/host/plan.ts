@@ -1,0 +1,63 @@
+// Carries out a plan from core/lifecycle step by step, stopping at the first failure.
+// The label's command (the long part) runs as an operation that survives the page; the
+// steps after it are saved with the operation so whichever tab sees it end finishes them.
+import { run } from "../cockpit";
+import type { Step } from "../core/lifecycle";
+import { removeRecord, writeRecord } from "./records";
+import { reloadSystemd, runUnitJob, setUnitEnabled, unitState } from "./units";
+
+/** Where the plan splits: the last command before the bookkeeping steps. */
+export function splitPlan(steps: Step[]): { before: Step[]; main: Step & { kind: "exec" } | null; after: Step[] } {
+    const bookkeeping = steps.findIndex(s => s.kind !== "exec" && s.kind !== "unit-disable");
+    const end = bookkeeping === -1 ? steps.length : bookkeeping;
+    let main = -1;
+    for (let i = 0; i < end; i++) {
+        if (steps[i].kind === "exec")
+            main = i;
+    }
+    if (main === -1)
+        return { before: [], main: null, after: steps };
+    return { before: steps.slice(0, main), main: steps[main] as Step & { kind: "exec" }, after: steps.slice(main + 1) };
+}
+
+export async function executeStep(step: Step, useSystemd: boolean): Promise<void> {
+    switch (step.kind) {
+    case "exec":
+        await run(step.argv, { superuser: "require" });
+        return;
+    case "unit-disable":
+        if (!useSystemd)
+            return;
+        if ((await unitState(step.unit)).loadState === "not-found")
+            return;
+        await runUnitJob("StopUnit", step.unit);
+        await setUnitEnabled(step.unit, false);
+        return;
+    case "write-record": {
+        let record = step.record;
+        // the unit INSTALL wrote, if any, is known only now
+        if (useSystemd && record.unit === null) {
+            await reloadSystemd();
+            const state = await unitState(`${record.name}.service`);
+            if (state.loadState === "loaded")
+                record = { ...record, unit: state.name };
+        }
+        await writeRecord(record);
+        return;
+    }
+    case "remove-record":
+        await removeRecord(step.name);
+        return;
+    case "remove-unit-file":
+        await run(["rm", "-f", step.path], { superuser: "require" });
+        return;
+    case "daemon-reload":
+        if (useSystemd)
+            await reloadSystemd();
+    }
+}
+
+export async function executeSteps(steps: Step[], useSystemd: boolean): Promise<void> {
+    for (const step of steps)
+        await executeStep(step, useSystemd);
+}

@@ -1,0 +1,52 @@
+// Install records under /etc/containers/system-services/NAME/service.json (design §5).
+import { cockpit, hostError, readFile, run, HostError } from "../cockpit";
+import type { ServiceRecord } from "../core/model";
+import { parseRecord, recordDir, recordPath, RECORDS_DIR, serializeRecord } from "../core/record";
+
+export { RECORDS_DIR } from "../core/record";
+
+export interface RecordsListing {
+    records: ServiceRecord[];
+    broken: { path: string; error: string }[];   // records that exist but do not parse
+}
+
+export async function listRecords(): Promise<RecordsListing> {
+    let found: string;
+    try {
+        found = await run(["find", RECORDS_DIR, "-mindepth", "2", "-maxdepth", "2", "-name", "service.json"], { superuser: "try" });
+    } catch (e) {
+        if (e instanceof HostError && /No such file/.test(e.details))
+            return { records: [], broken: [] };
+        throw e;
+    }
+    const listing: RecordsListing = { records: [], broken: [] };
+    for (const path of found.split("\n").filter(Boolean).sort()) {
+        const { content } = await readFile(path);
+        if (content === null)
+            continue;
+        try {
+            listing.records.push(parseRecord(content, path.split("/").slice(-2)[0]));
+        } catch (e) {
+            listing.broken.push({ path, error: e instanceof Error ? e.message : String(e) });
+        }
+    }
+    return listing;
+}
+
+export async function writeRecord(record: ServiceRecord): Promise<void> {
+    await run(["mkdir", "-p", "-m", "0755", recordDir(record.name)], { superuser: "require" });
+    const file = cockpit.file(recordPath(record.name), { superuser: "require" });
+    try {
+        await file.replace(serializeRecord(record));
+    } catch (e) {
+        throw hostError(recordPath(record.name), e);
+    } finally {
+        file.close();
+    }
+}
+
+/** Removes the record; the folder goes too when nothing else (an override) is left in it. */
+export async function removeRecord(name: string): Promise<void> {
+    await run(["rm", "-f", recordPath(name)], { superuser: "require" });
+    await run(["rmdir", "--ignore-fail-on-non-empty", recordDir(name)], { superuser: "require" }).catch(() => undefined);
+}

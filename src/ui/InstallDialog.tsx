@@ -1,0 +1,132 @@
+// Install (or, for an image without INSTALL, run) an image as a system service: name,
+// options, the exact command as it changes, consent to its privileges, then follow it.
+import { useEffect, useState } from "preact/hooks";
+import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
+import { Checkbox } from "@patternfly/react-core/dist/esm/components/Checkbox/index.js";
+import { ExpandableSection } from "@patternfly/react-core/dist/esm/components/ExpandableSection/index.js";
+import { Form, FormGroup, FormHelperText } from "@patternfly/react-core/dist/esm/components/Form/index.js";
+import { HelperText, HelperTextItem } from "@patternfly/react-core/dist/esm/components/HelperText/index.js";
+import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
+import { TextArea } from "@patternfly/react-core/dist/esm/components/TextArea/index.js";
+import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
+import { _, format } from "../cockpit";
+import { planInstall, planRun } from "../core/lifecycle";
+import type { EngineName } from "../core/engineVersion";
+import { imageDisplayName } from "../core/inventory";
+import { defaultName } from "../core/labels";
+import type { Container, Image, ServiceRecord } from "../core/model";
+import { findLabel } from "../core/labels";
+import { recordPath } from "../core/record";
+import { readFile } from "../cockpit";
+import { PlanPreview } from "./PlanPreview";
+import { startPlan } from "./runPlan";
+import { useDialogs } from "./dialogs";
+import { ErrorAlert } from "./ErrorAlert";
+import { OperationPanel } from "./OperationPanel";
+import { useOperations } from "./operations";
+import { UnitCard } from "./UnitCard";
+
+type Opts = { OPT1: string; OPT2: string; OPT3: string };
+
+/** The unit named in the record the finished install wrote. */
+function useRecordedUnit(name: string, done: boolean): string | null {
+    const [unit, setUnit] = useState<string | null>(null);
+    useEffect(() => {
+        if (done)
+            readFile(recordPath(name)).then(({ content }) => setUnit(content ? (JSON.parse(content) as ServiceRecord).unit : null), () => undefined);
+    }, [name, done]);
+    return unit;
+}
+
+export function InstallDialog({ image, engine, containers, records }: {
+    image: Image; engine: EngineName; containers: Container[]; records: ServiceRecord[];
+}) {
+    const dialogs = useDialogs();
+    const ops = useOperations();
+    const ref = imageDisplayName(image);
+    const [name, setName] = useState(defaultName(ref));
+    const [opts, setOpts] = useState<Opts>({ OPT1: "", OPT2: "", OPT3: "" });
+    const [extra, setExtra] = useState("");
+    const [consent, setConsent] = useState(false);
+    const [advanced, setAdvanced] = useState(false);
+    const [opKey, setOpKey] = useState<string | null>(null);
+    const [startError, setStartError] = useState<Error | null>(null);
+
+    const key = findLabel(image.labels, "INSTALL") !== undefined ? "INSTALL" : "RUN";
+    const extraArgs = extra.split("\n").filter(line => line !== "");
+    const input = { image, imageRef: ref, name, engine, options: opts, extraArgs, containers, record: records.find(r => r.name === name) ?? null };
+    const plan = key === "INSTALL" ? planInstall({ ...input, now: new Date() }) : planRun(input);
+    const op = opKey ? ops.list.find(o => o.key === opKey) ?? null : null;
+    const finished = op?.completion === "done";
+    const refusal = plan.kind === "refused" ? plan : null;
+    const unit = useRecordedUnit(name, finished);
+    const needsConsent = plan.kind === "steps" && plan.warnings.length > 0;
+    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opKey;
+    const title = key === "INSTALL" ? format(_("Install $0"), ref) : format(_("Run $0"), ref);
+
+    const start = () => {
+        if (plan.kind !== "steps")
+            return;
+        setStartError(null);
+        startPlan(ops, plan, {
+            service: name,
+            kind: key === "INSTALL" ? "install" : "run",
+            title: key === "INSTALL" ? format(_("Installing $0"), name) : format(_("Running $0"), name),
+        }, ops.useSystemd).then(k => setOpKey(k), setStartError);
+    };
+
+    const setOpt = (k: keyof Opts, v: string) => setOpts(o => ({ ...o, [k]: v }));
+
+    return (
+        <Modal id="install-dialog" isOpen onClose={dialogs.close} variant="large" aria-labelledby="install-title">
+            <ModalHeader title={title} labelId="install-title" />
+            <ModalBody>
+                {!op && <Form onSubmit={e => { e.preventDefault(); if (canStart) start(); }}>
+                    <FormGroup label={_("Name")} fieldId="install-name" isRequired>
+                        <TextInput id="install-name" value={name} onChange={(_e, v) => setName(v)}
+                                   validated={refusal?.code === "invalid-name" ? "error" : "default"} />
+                        <FormHelperText><HelperText><HelperTextItem variant={refusal?.code === "invalid-name" ? "error" : "default"}>
+                            {refusal?.code === "invalid-name" ? _(refusal.reason) : _("The container, the systemd unit and the record use this name.")}
+                        </HelperTextItem></HelperText></FormHelperText>
+                    </FormGroup>
+                    <ExpandableSection toggleText={_("Advanced")} isExpanded={advanced} onToggle={(_e, v) => setAdvanced(v)} id="install-advanced">
+                        {(["OPT1", "OPT2", "OPT3"] as const).map(k => (
+                            <FormGroup key={k} label={k} fieldId={`install-${k.toLowerCase()}`}>
+                                <TextInput id={`install-${k.toLowerCase()}`} value={opts[k]} onChange={(_e, v) => setOpt(k, v)} />
+                            </FormGroup>
+                        ))}
+                        <FormGroup label={_("Extra arguments, one per line")} fieldId="install-extra-args">
+                            <TextArea id="install-extra-args" value={extra} onChange={(_e, v) => setExtra(v)} resizeOrientation="vertical" />
+                            <FormHelperText><HelperText><HelperTextItem>
+                                {_("Each line is passed as one argument, spaces included, after the label's command.")}
+                            </HelperTextItem></HelperText></FormHelperText>
+                        </FormGroup>
+                    </ExpandableSection>
+                    <FormGroup label={_("This runs as root")} fieldId="install-preview">
+                        {plan.kind === "steps" && <PlanPreview id="install-preview" plan={plan} />}
+                        {plan.kind === "pull-only" && <p id="install-pull-only">{_(plan.reason)}</p>}
+                        {plan.kind === "already-running" && <p id="install-refused">{format(_("The container $0 is already running."), plan.container)}</p>}
+                        {refusal && refusal.code !== "invalid-name" &&
+                            <ErrorAlert title={_("This cannot be done")} error={new Error(_(refusal.reason))} />}
+                    </FormGroup>
+                    {needsConsent &&
+                        <Checkbox id="install-consent" isChecked={consent} onChange={(_e, v) => setConsent(v)}
+                                  label={_("I understand what this command may do to this host and want to run it")} />}
+                </Form>}
+                {startError && <ErrorAlert title={_("The operation could not be started")} error={startError} />}
+                {op && <OperationPanel op={op} />}
+                {finished && unit && ops.useSystemd && <UnitCard unit={unit} />}
+                {finished && key === "INSTALL" && !unit &&
+                    <p id="install-no-unit">{_("The image did not write a systemd unit.")}</p>}
+            </ModalBody>
+            <ModalFooter>
+                {!op && plan.kind === "steps" && <Button variant="primary" id="install-submit" isDisabled={!canStart} onClick={start}>
+                    {key === "INSTALL" ? _("Install") : _("Run")}
+                </Button>}
+                <Button variant={op ? "primary" : "link"} id="install-close" onClick={dialogs.close}>
+                    {op ? _("Close") : _("Cancel")}
+                </Button>
+            </ModalFooter>
+        </Modal>
+    );
+}

@@ -1,0 +1,51 @@
+// One installed service: its record, container, unit, and Run / Stop / Uninstall.
+import { Breadcrumb, BreadcrumbItem } from "@patternfly/react-core/dist/esm/components/Breadcrumb/index.js";
+import { Card, CardBody } from "@patternfly/react-core/dist/esm/components/Card/index.js";
+import {
+    DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
+} from "@patternfly/react-core/dist/esm/components/DescriptionList/index.js";
+import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
+import { _ } from "../cockpit";
+import type { EngineName } from "../core/engineVersion";
+import type { Container, Image, ServiceRecord } from "../core/model";
+import { go } from "./location";
+import { ServiceActions } from "./ServiceActions";
+import { UnitCard } from "./UnitCard";
+
+export function ServiceDetails({ record, images, containers, engine, useSystemd }: {
+    record: ServiceRecord; images: Image[]; containers: Container[]; engine: EngineName; useSystemd: boolean;
+}) {
+    const container = containers.find(c => c.name === record.name) ?? null;
+    const image = images.find(i => i.id === record.imageId) ?? images.find(i => i.names.includes(record.image)) ?? null;
+    return (
+        <section id="service-details" data-service={record.name}>
+            <Breadcrumb>
+                <BreadcrumbItem to="#/" onClick={e => { e.preventDefault(); go([]); }}>{_("Services")}</BreadcrumbItem>
+                <BreadcrumbItem isActive>{record.name}</BreadcrumbItem>
+            </Breadcrumb>
+            <div className="ss-title-row">
+                <Title headingLevel="h2">{record.name}</Title>
+                <ServiceActions record={record} image={image} containers={containers} engine={engine} useSystemd={useSystemd} />
+            </div>
+            <Card isCompact>
+                <CardBody>
+                    <DescriptionList isHorizontal isCompact>
+                        <DescriptionListGroup>
+                            <DescriptionListTerm>{_("Image")}</DescriptionListTerm>
+                            <DescriptionListDescription>{record.image} <code>{record.imageId.slice(0, 12)}</code></DescriptionListDescription>
+                        </DescriptionListGroup>
+                        <DescriptionListGroup>
+                            <DescriptionListTerm>{_("Installed")}</DescriptionListTerm>
+                            <DescriptionListDescription>{new Date(record.installedAt).toLocaleString()}</DescriptionListDescription>
+                        </DescriptionListGroup>
+                        <DescriptionListGroup>
+                            <DescriptionListTerm>{_("Container")}</DescriptionListTerm>
+                            <DescriptionListDescription id="service-container">{container ? `${container.name}: ${container.state}` : _("none")}</DescriptionListDescription>
+                        </DescriptionListGroup>
+                    </DescriptionList>
+                </CardBody>
+            </Card>
+            {record.unit && useSystemd && <UnitCard unit={record.unit} />}
+        </section>
+    );
+}

@@ -1,0 +1,58 @@
+// A service's systemd unit, live from PropertiesChanged: state and the usual controls.
+import { useEffect, useState } from "preact/hooks";
+import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
+import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/components/Card/index.js";
+import { _, cockpit, format } from "../cockpit";
+import { runUnitJob, setUnitEnabled, watchUnit, type UnitState } from "../host/units";
+import { ErrorAlert } from "./ErrorAlert";
+import { MutatingButton } from "./MutatingButton";
+
+export function UnitCard({ unit }: { unit: string }) {
+    const [state, setState] = useState<UnitState | null>(null);
+    const [error, setError] = useState<Error | null>(null);
+    const [busy, setBusy] = useState<string | null>(null);
+
+    useEffect(() => watchUnit(unit, setState, setError), [unit]);
+
+    const act = (what: string, action: () => Promise<void>) => {
+        setBusy(what);
+        setError(null);
+        action().catch(setError).finally(() => setBusy(null));
+    };
+
+    const active = state?.activeState === "active" || state?.activeState === "activating";
+    const enabled = state?.unitFileState === "enabled";
+    const missing = state && state.loadState !== "loaded";
+
+    return (
+        <Card isCompact id="unit-card" data-unit={unit}>
+            <CardTitle>{format(_("Unit $0"), unit)}</CardTitle>
+            <CardBody>
+                <p>
+                    <span id="unit-state" data-active={state?.activeState ?? ""} data-enabled={state?.unitFileState ?? ""}>
+                        {state ? `${state.activeState} (${state.subState})` : _("Checking…")}
+                    </span>
+                    {state && <span className="ss-unit-file-state">{" · "}{state.unitFileState || state.loadState}</span>}
+                </p>
+                {missing && <p>{format(_("systemd reports this unit as “$0”."), state.loadState)}</p>}
+                <div className="ss-actions">
+                    {!active
+                        ? <MutatingButton id="unit-start" variant="secondary" isDisabled={!!busy || !!missing} isLoading={busy === "start"}
+                                          onClick={() => act("start", () => runUnitJob("StartUnit", unit))}>{_("Start")}</MutatingButton>
+                        : <MutatingButton id="unit-stop" variant="secondary" isDisabled={!!busy} isLoading={busy === "stop"}
+                                          onClick={() => act("stop", () => runUnitJob("StopUnit", unit))}>{_("Stop")}</MutatingButton>}
+                    <MutatingButton id="unit-restart" variant="secondary" isDisabled={!!busy || !!missing} isLoading={busy === "restart"}
+                                    onClick={() => act("restart", () => runUnitJob("RestartUnit", unit))}>{_("Restart")}</MutatingButton>
+                    {!enabled
+                        ? <MutatingButton id="unit-enable" variant="secondary" isDisabled={!!busy || !!missing} isLoading={busy === "enable"}
+                                          onClick={() => act("enable", () => setUnitEnabled(unit, true))}>{_("Enable")}</MutatingButton>
+                        : <MutatingButton id="unit-disable" variant="secondary" isDisabled={!!busy} isLoading={busy === "disable"}
+                                          onClick={() => act("disable", () => setUnitEnabled(unit, false))}>{_("Disable")}</MutatingButton>}
+                    <Button variant="link" onClick={() => cockpit.jump(`/system/services#/${unit}`)}>{_("Open in Services")}</Button>
+                    <Button variant="link" onClick={() => cockpit.jump(`/system/logs#/?unit=${unit}`)}>{_("Logs")}</Button>
+                </div>
+                {error && <ErrorAlert title={format(_("$0 could not be changed"), unit)} error={error} />}
+            </CardBody>
+        </Card>
+    );
+}

@@ -1,0 +1,64 @@
+// The engine's images and containers and our install records, kept current from engine
+// events (one stream, not polling). A burst of events costs one listing.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { type HostError, hostError } from "../cockpit";
+import type { EngineName } from "../core/engineVersion";
+import type { Container, Image } from "../core/model";
+import { listContainers, listImages, watchEngineEvents } from "../host/inventory";
+import { listRecords, type RecordsListing } from "../host/records";
+
+export interface Inventory {
+    images: Image[] | null;
+    containers: Container[] | null;
+    records: RecordsListing | null;
+    error: HostError | null;
+    refresh(): void;
+}
+
+const SETTLE_MS = 300;
+
+export function useInventory(engine: EngineName | null): Inventory {
+    const [images, setImages] = useState<Image[] | null>(null);
+    const [containers, setContainers] = useState<Container[] | null>(null);
+    const [records, setRecords] = useState<RecordsListing | null>(null);
+    const [error, setError] = useState<HostError | null>(null);
+    const refreshRef = useRef<() => void>(() => {});
+
+    useEffect(() => {
+        if (!engine)
+            return;
+        let timer: ReturnType<typeof setTimeout> | null = null;
+        let alive = true;
+        const load = () => {
+            timer = null;
+            Promise.all([listImages(engine), listContainers(engine), listRecords()])
+                    .then(([i, c, r]) => {
+                        if (!alive)
+                            return;
+                        setImages(i);
+                        setContainers(c);
+                        setRecords(r);
+                        setError(null);
+                    })
+                    .catch(e => alive && setError(hostError(engine, e)));
+        };
+        const soon = () => {
+            if (timer === null)
+                timer = setTimeout(load, SETTLE_MS);
+        };
+        refreshRef.current = soon;
+        load();
+        const stop = watchEngineEvents(engine, event => {
+            if (event.type === "image" || event.type === "container" || event.type === "other")
+                soon();
+        }, message => alive && setError(hostError(`${engine} events`, new Error(message))));
+        return () => {
+            alive = false;
+            stop();
+            if (timer)
+                clearTimeout(timer);
+        };
+    }, [engine]);
+
+    return { images, containers, records, error, refresh: () => refreshRef.current() };
+}

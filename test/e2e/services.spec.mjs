@@ -1,0 +1,132 @@
+// The System Services page on a real host: images, install, units, run/stop, uninstall,
+// operations that outlive the page, broken labels, and listing cost.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { withCockpit, FRAME } from "./lib/session.mjs";
+import { exec, sleep, waitForUnitState } from "./lib/testbed.mjs";
+
+const DEMO = "localhost/demo-service:latest";
+
+async function cleanService(name) {
+    await exec(`systemctl disable --now ${name}.service 2>/dev/null; podman rm -f ${name} >/dev/null 2>&1;
+        rm -rf /etc/systemd/system/${name}.service /etc/containers/system-services/${name} /etc/${name}.installed;
+        systemctl daemon-reload; systemctl reset-failed 'system-services-op-*' 2>/dev/null;
+        systemctl stop 'system-services-op-*' 2>/dev/null; rm -rf /run/system-services/ops; true`);
+}
+
+async function openImage(page, frame, ref) {
+    await page.evaluate(() => undefined);
+    await frame.locator("#nav-images").click();
+    await frame.locator(`tr[data-image="${ref}"] a`).click();
+    await frame.locator(`#image-details[data-image="${ref}"]`).waitFor();
+}
+
+async function curlDemo() {
+    return (await exec("curl -s --max-time 2 http://127.0.0.1:8088/ || true")).stdout;
+}
+
+test("the demo image installs, its unit runs it, Stop stops it and Uninstall removes it", async t => {
+    await cleanService("demo-service");
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
+        await openImage(page, frame, DEMO);
+        // labels raw and expanded, with the privilege warnings of INSTALL
+        const install = frame.locator('.ss-label-view[data-label="INSTALL"]');
+        assert.match(await install.locator('[data-testid="command"]').innerText(),
+            /^podman run --rm --privileged -v \/:\/host -e HOST=\/host -e NAME=demo-service -e IMAGE=localhost\/demo-service:latest localhost\/demo-service:latest \/bin\/sh \/install.sh$/);
+        assert.match(await install.locator(".ss-warnings").innerText(), /--privileged/);
+        assert.match(await frame.locator("#image-mounts").innerText(), /\//, "RUN mounts table");
+
+        await frame.locator("#image-install").click();
+        const dialog = frame.locator("#install-dialog");
+        await dialog.waitFor();
+        assert.equal(await frame.locator("#install-name").inputValue(), "demo-service");
+        // consent is required for a privileged command
+        assert.equal(await frame.locator("#install-submit").isDisabled(), true);
+        await frame.locator("#install-consent").check();
+        await frame.locator("#install-submit").click();
+        await frame.locator('#operation-status[data-status="succeeded"]').waitFor();
+        assert.match(await frame.locator("#operation-log").innerText(), /installing demo-service from localhost\/demo-service:latest/);
+        // the unit the image wrote, with Enable and Start
+        await frame.locator('#unit-card[data-unit="demo-service.service"]').waitFor();
+        await frame.locator("#unit-enable").click();
+        await frame.locator('#unit-state[data-enabled="enabled"]').waitFor();
+        await frame.locator("#unit-start").click();
+        await frame.locator('#unit-state[data-active="active"]').waitFor();
+        await waitForUnitState("demo-service.service", "active");
+        let answer = "";
+        for (let i = 0; i < 40 && !answer.includes("hello"); i++, await sleep(250))
+            answer = await curlDemo();
+        assert.match(answer, /hello from the demo system service/);
+        const record = JSON.parse((await exec("cat /etc/containers/system-services/demo-service/service.json")).stdout);
+        assert.equal(record.name, "demo-service");
+        assert.equal(record.unit, "demo-service.service");
+        await frame.locator("#install-close").click();
+
+        // the service page: Stop runs the STOP label
+        await frame.locator("#nav-services").click();
+        await frame.locator('tr[data-service="demo-service"] a').click();
+        await frame.locator('#service-details[data-service="demo-service"]').waitFor();
+        await frame.locator("#service-stop").click();
+        assert.match(await frame.locator('#stop-dialog-preview [data-testid="command"]').innerText(), /^podman stop -t 2 demo-service$/);
+        await frame.locator("#stop-dialog-submit").click();
+        await frame.locator('#stop-dialog #operation-status[data-status="succeeded"]').waitFor();
+        await frame.locator("#stop-dialog-close").click();
+        assert.doesNotMatch(await curlDemo(), /hello/);
+
+        // Uninstall: unit file, container and record go, the image stays
+        await frame.locator("#service-uninstall").click();
+        await frame.locator("#uninstall-dialog-preview").waitFor();
+        await frame.locator("#uninstall-dialog-consent").check();
+        await frame.locator("#uninstall-dialog-submit").click();
+        await frame.locator('#uninstall-dialog #operation-status[data-status="succeeded"]').waitFor();
+        const left = (await exec(`ls /etc/systemd/system/demo-service.service /etc/containers/system-services/demo-service 2>&1;
+            podman container exists demo-service && echo container-left; podman image exists ${DEMO} && echo image-kept`, { check: false })).stdout;
+        assert.match(left, /No such file or directory[\s\S]*No such file or directory/);
+        assert.doesNotMatch(left, /container-left/);
+        assert.match(left, /image-kept/);
+        await frame.locator("#uninstall-dialog-close").click();
+        await frame.locator("#services-empty").waitFor();
+    });
+});
+
+test("an install goes on when the page reloads, and the page shows it finishing", async t => {
+    await cleanService("slow-install");
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
+        await openImage(page, frame, "localhost/slow-install:latest");
+        await frame.locator("#image-install").click();
+        await frame.locator("#install-submit").click();
+        await frame.locator("#operation-log").filter({ hasText: "started" }).waitFor();
+        await page.reload();
+        const again = page.frameLocator(FRAME);
+        await again.locator('#app[data-ready="true"]').waitFor();
+        // the services list shows the operation in progress, then the installed service
+        await again.locator('tr[data-service="slow-install"][data-operation="running"], tr[data-service="slow-install"] [data-operation="running"]').first().waitFor();
+        await again.locator('tr[data-service="slow-install"] a').waitFor({ timeout: 30_000 });
+        const done = (await exec("cat /etc/slow-install.installed")).stdout;
+        assert.match(done, /installed slow-install/);
+        const record = JSON.parse((await exec("cat /etc/containers/system-services/slow-install/service.json")).stdout);
+        assert.equal(record.image, "localhost/slow-install:latest");
+    });
+    await cleanService("slow-install");
+});
+
+test("an image whose label does not parse shows the error and offers no action", async t => {
+    await withCockpit(t, { admin: true }, async ({ page, frame }) => {
+        await openImage(page, frame, "localhost/bad-label:latest");
+        assert.match(await frame.locator("#label-error").innerText(), /INSTALL/);
+        const install = frame.locator("#image-install");
+        assert.ok(await install.isDisabled() || await install.getAttribute("aria-disabled") === "true");
+    });
+});
+
+test("with limited access the views say why the host's images are not shown and nothing can be changed", async t => {
+    await withCockpit(t, { admin: false }, async ({ frame }) => {
+        await frame.locator("#limited-access-alert").waitFor();
+        await frame.locator("#nav-images").click();
+        await frame.locator("#images-limited").waitFor();
+        const states = await frame.locator('[data-mutating="true"]').evaluateAll(els =>
+            els.map(el => el.hasAttribute("disabled") || el.getAttribute("aria-disabled") === "true"));
+        assert.ok(states.length >= 1);
+        assert.deepEqual(states.filter(d => !d), []);
+    });
+});
