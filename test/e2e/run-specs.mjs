@@ -17,7 +17,9 @@ let failed = 0;
 const stream = run({
     files,
     concurrency: 1,          // one testbed: specs must not race each other
-    timeout: Number(process.env.E2E_TEST_TIMEOUT ?? 180_000),
+    // a safety net per spec FILE (Node 20's run() cannot time out single tests); single
+    // steps are bounded by playwright's and testbed exec's own timeouts
+    timeout: Number(process.env.E2E_FILE_TIMEOUT ?? 900_000),
 });
 // count tests, not suites (describe blocks) — a file that fails to load counts as a failure
 stream.on("test:pass", ({ details }) => { if (details?.type !== "suite" && !details?.skip) passed++; });
