@@ -3,22 +3,9 @@
 // steps after it are saved with the operation so whichever tab sees it end finishes them.
 import { run } from "../cockpit";
 import type { Step } from "../core/lifecycle";
+export { splitPlan } from "../core/planSplit";
 import { removeRecord, writeRecord } from "./records";
 import { reloadSystemd, runUnitJob, setUnitEnabled, unitState } from "./units";
-
-/** Where the plan splits: the last command before the bookkeeping steps. */
-export function splitPlan(steps: Step[]): { before: Step[]; main: Step & { kind: "exec" } | null; after: Step[] } {
-    const bookkeeping = steps.findIndex(s => s.kind !== "exec" && s.kind !== "unit-disable");
-    const end = bookkeeping === -1 ? steps.length : bookkeeping;
-    let main = -1;
-    for (let i = 0; i < end; i++) {
-        if (steps[i].kind === "exec")
-            main = i;
-    }
-    if (main === -1)
-        return { before: [], main: null, after: steps };
-    return { before: steps.slice(0, main), main: steps[main] as Step & { kind: "exec" }, after: steps.slice(main + 1) };
-}
 
 export async function executeStep(step: Step, useSystemd: boolean): Promise<void> {
     switch (step.kind) {
