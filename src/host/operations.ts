@@ -15,6 +15,7 @@ export interface OperationSpec {
     title: string;
     argv: string[];
     after: Step[];                   // the plan's steps after argv, carried out by host/plan.ts
+    onFailure?: Step[];              // what undoes the command's effects when it fails (e.g. restore a backup)
 }
 
 export type OperationStatus = "running" | "succeeded" | "failed";

@@ -24,6 +24,7 @@ export function OperationPanel({ op, showDismiss = true }: { op: TrackedOperatio
             {state === "failed" &&
                 <Alert variant="danger" isInline title={format(_("$0 failed"), op.spec.title)}>
                     <p>{op.completionError ?? op.detail}</p>
+                    {op.undone && <p id="operation-undone">{_("What the command changed was undone: the host files were restored from the backup taken before it.")}</p>}
                     {op.output && <pre className="ss-command-log ss-last-lines">{lastLines(op.output, 5)}</pre>}
                     {showDismiss && op.unit &&
                         <Button variant="link" isInline id="operation-dismiss" onClick={() => ops.dismiss(op.key)}>{_("Dismiss")}</Button>}

@@ -8,6 +8,7 @@ export interface TrackedOperation extends Operation {
     key: string;
     completion: "pending" | "done" | "failed";
     completionError: string | null;
+    undone: boolean;                   // the failure's onFailure steps ran (e.g. host files restored)
 }
 
 export interface Operations {
@@ -30,7 +31,7 @@ export function OperationsProvider({ useSystemd, active, onFinished, children }:
         setOps(prev => {
             const next = new Map(prev);
             const old = prev.get(key);
-            next.set(key, { ...op, key, completion: old?.completion ?? "pending", completionError: old?.completionError ?? null });
+            next.set(key, { ...op, key, completion: old?.completion ?? "pending", completionError: old?.completionError ?? null, undone: old?.undone ?? false });
             return next;
         });
     };
@@ -68,10 +69,13 @@ export function OperationsProvider({ useSystemd, active, onFinished, children }:
                     .finally(onFinished);
         }
         for (const op of ops.values()) {
-            if (op.status === "failed" && !completing.current.has(op.key)) {
-                completing.current.add(op.key);
-                onFinished();
-            }
+            if (op.status !== "failed" || completing.current.has(op.key))
+                continue;
+            completing.current.add(op.key);
+            executeSteps(op.spec.onFailure ?? [], useSystemd)
+                    .then(() => patch(op.key, { completion: "failed", completionError: null, undone: (op.spec.onFailure ?? []).length > 0 }))
+                    .catch(e => patch(op.key, { completion: "failed", completionError: e instanceof Error ? e.message : String(e) }))
+                    .finally(onFinished);
         }
     }, [ops]);
 
