@@ -4,7 +4,6 @@ import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js
 import { EmptyState, EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
-import { Tab, Tabs, TabTitleText } from "@patternfly/react-core/dist/esm/components/Tabs/index.js";
 import { _ } from "../cockpit";
 import { detectEngine } from "../host/engine";
 import { systemdStatus } from "../host/systemd";
@@ -17,12 +16,13 @@ import { MutatingButton } from "./MutatingButton";
 import { PullImageDialog } from "./PullImageDialog";
 import { ImageDetails } from "./ImageDetails";
 import { ImagesView } from "./ImagesView";
-import { go, usePageLocation } from "./location";
+import { usePageLocation } from "./location";
 import { OperationPanel } from "./OperationPanel";
 import { OperationsProvider, useOperations } from "./operations";
 import { ServiceDetails } from "./ServiceDetails";
 import { ServicesView } from "./ServicesView";
 import { useInventory, type Inventory } from "./useInventory";
+import { ViewTabs } from "./ViewTabs";
 
 function useHostFacts(): HostFacts {
     const [facts, setFacts] = useState<HostFacts>({ engine: null, systemd: null });
@@ -80,11 +80,7 @@ function Content({ facts, inventory }: { facts: HostFacts; inventory: Inventory 
     const tab = path[0] === "images" || path[0] === "image" ? "images" : "services";
     return (
         <>
-            <Tabs activeKey={tab} onSelect={(_e, key) => go(key === "images" ? ["images"] : [])} className="ss-tabs"
-                  aria-label={_("Views")}>
-                <Tab eventKey="services" id="nav-services" title={<TabTitleText>{_("Services")}</TabTitleText>} />
-                <Tab eventKey="images" id="nav-images" title={<TabTitleText>{_("Images")}</TabTitleText>} />
-            </Tabs>
+            <ViewTabs active={tab} />
             {error && <ErrorAlert title={_("The host's containers could not be listed")} error={error} />}
             {records?.broken.map(b => (
                 <Alert key={b.path} variant="warning" isInline title={b.path}>{b.error}</Alert>
