@@ -8,6 +8,9 @@ import { expandLabel, findLabel, LabelSyntaxError, privilegeWarnings, validateNa
 import type { EngineName } from "./engineVersion";
 import type { ActionLabel, Container, Image, ServiceRecord } from "./model";
 import { newRecord, RecordError } from "./record";
+import { backupStamp, DEFAULT_KEEP } from "./backupManifest";
+import { IMAGE_LIST_PATH } from "./hostDataList";
+import { injectEngineOptions } from "./engineArgs";
 
 export type Step =
     | { kind: "exec"; title: string; argv: string[] }
@@ -18,7 +21,11 @@ export type Step =
     /** Remove the file; nothing to do when it is already gone. */
     | { kind: "remove-unit-file"; title: string; path: string }
     /** systemd's Manager.Reload, after unit files changed on disk. */
-    | { kind: "daemon-reload"; title: string };
+    | { kind: "daemon-reload"; title: string }
+    /** Archive the listed host paths that exist as BACKUPS_DIR/NAME/STAMP.tar, keeping the newest `keep`. */
+    | { kind: "backup"; title: string; name: string; paths: string[]; stamp: string; keep: number }
+    /** Put the host paths of backup STAMP back exactly (design §5); host/backups.ts. */
+    | { kind: "restore"; title: string; name: string; stamp: string };
 
 export type RefusalCode =
     | "invalid-name"       // the name cannot be a container or unit name
@@ -28,7 +35,8 @@ export type RefusalCode =
     | "other-image"        // container NAME exists on another image; Replace would remove it
     | "no-container"       // nothing to stop
     | "image-in-use"       // other containers use the image; Force would go on
-    | "secret-argument";   // an argument passes a password, which would end up in argv and the record
+    | "secret-argument"    // an argument passes a password, which would end up in argv and the record
+    | "override-mount";    // the host-data-list override cannot be mounted into the label's command
 
 export interface Refusal {
     kind: "refused";
@@ -66,6 +74,10 @@ export interface LifecycleInput {
     /** Every container of the engine (`podman ps -a`). */
     containers: Container[];
     record: ServiceRecord | null;
+    /** The host's override of the image's host-data-list: mounted read-only over it for INSTALL/UNINSTALL. */
+    override?: string | null;
+    /** Back up these host paths (the list in effect) before the label runs; `at` names the archive. */
+    backup?: { paths: string[]; at: Date; keep?: number } | null;
 }
 
 function refuse(code: RefusalCode, reason: string, containers: string[] = []): Refusal {
@@ -116,6 +128,33 @@ function isRefusal(value: unknown): value is Refusal {
     return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "refused";
 }
 
+// -v OVERRIDE:/etc/host-data-list:ro before the image, so the preview shows the mount.
+function withOverride(expanded: Expanded, input: LifecycleInput | UninstallInput): Expanded | Refusal {
+    if (!input.override)
+        return expanded;
+    try {
+        const argv = injectEngineOptions(expanded.argv, imageRefOf(input), ["-v", `${input.override}:${IMAGE_LIST_PATH}:ro`]);
+        return { ...expanded, argv };
+    } catch {
+        return refuse("override-mount", N_("This host's host-data-list cannot be mounted into the label's command: it is not a run of the image. Remove the override to use the image's own list."));
+    }
+}
+
+/** The step that backs up the listed host paths, or none. */
+function backupStep(input: LifecycleInput | UninstallInput): Step[] {
+    if (!input.backup)
+        return [];
+    const { paths, at, keep } = input.backup;
+    return [{ kind: "backup", title: N_("Back up the host files the list names"), name: input.name, paths, stamp: backupStamp(at), keep: keep ?? DEFAULT_KEEP }];
+}
+
+/** What undoes a failed label: restore the backup the plan takes; none without a backup step. */
+export function restoreStepsFor(plan: StepsPlan): Step[] {
+    return plan.steps.flatMap((s): Step[] => s.kind === "backup"
+        ? [{ kind: "restore", title: N_("Restore the host files from the backup"), name: s.name, stamp: s.stamp }]
+        : []);
+}
+
 function nameProblem(name: string): Refusal | null {
     const problem = validateName(name);
     return problem === null ? null : refuse("invalid-name", problem);
@@ -136,9 +175,12 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
         return bad;
     if (input.record !== null)
         return refuse("already-installed", N_("This service is already installed. Uninstall it first to install it again."));
-    const expanded = expand("INSTALL", input, input.extraArgs);
-    if (expanded === null)
+    const label = expand("INSTALL", input, input.extraArgs);
+    if (label === null)
         return { kind: "pull-only", reason: N_("This image has no INSTALL label: there is nothing to install. Pull it and run it.") };
+    if (isRefusal(label))
+        return label;
+    const expanded = withOverride(label, input);
     if (isRefusal(expanded))
         return expanded;
     let record: ServiceRecord;
@@ -158,6 +200,7 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
         throw e;
     }
     return steps([
+        ...backupStep(input),
         exec(N_("Run the INSTALL label"), expanded.argv),
         { kind: "write-record", title: N_("Write the install record"), record },
         { kind: "daemon-reload", title: N_("Reload systemd") },
@@ -235,7 +278,10 @@ export function planUninstall(input: UninstallInput & { unit?: string | null; fo
         if (others.length > 0)
             return refuse("image-in-use", N_("Other containers use this image. Remove them first, or uninstall anyway."), others);
     }
-    const expanded = expand("UNINSTALL", input, input.extraArgs);
+    const label = expand("UNINSTALL", input, input.extraArgs);
+    if (isRefusal(label))
+        return label;
+    const expanded = label === null ? null : withOverride(label, input);
     if (isRefusal(expanded))
         return expanded;
     const unit = input.unit !== undefined ? input.unit : input.record?.unit ?? null;
@@ -245,7 +291,7 @@ export function planUninstall(input: UninstallInput & { unit?: string | null; fo
     if (findContainer(input.containers, name))
         list.push(exec(N_("Remove the container"), [engine, "rm", "-f", name]));
     if (expanded !== null)
-        list.push(exec(N_("Run the UNINSTALL label"), expanded.argv));
+        list.push(...backupStep(input), exec(N_("Run the UNINSTALL label"), expanded.argv));
     if (input.record !== null)
         list.push({ kind: "remove-record", title: N_("Remove the install record"), name });
     if (unit !== null) {

@@ -6,7 +6,8 @@ type Exec = Step & { kind: "exec" };
 
 /** Where the plan splits: the last command before the bookkeeping steps. */
 export function splitPlan(steps: Step[]): { before: Step[]; main: Exec | null; after: Step[] } {
-    const bookkeeping = steps.findIndex(s => s.kind !== "exec" && s.kind !== "unit-disable");
+    // a backup is taken before the command it guards
+    const bookkeeping = steps.findIndex(s => s.kind !== "exec" && s.kind !== "unit-disable" && s.kind !== "backup");
     const end = bookkeeping === -1 ? steps.length : bookkeeping;
     let main = -1;
     for (let i = 0; i < end; i++) {

@@ -4,6 +4,7 @@
 import { run } from "../cockpit";
 import type { Step } from "../core/lifecycle";
 export { splitPlan } from "../core/planSplit";
+import { restoreBackup, takeBackup } from "./backups";
 import { removeRecord, writeRecord } from "./records";
 import { reloadSystemd, runUnitJob, setUnitEnabled, unitState } from "./units";
 
@@ -41,6 +42,12 @@ export async function executeStep(step: Step, useSystemd: boolean): Promise<void
     case "daemon-reload":
         if (useSystemd)
             await reloadSystemd();
+        return;
+    case "backup":
+        await takeBackup(step.name, step.paths, step.stamp, step.keep);
+        return;
+    case "restore":
+        await restoreBackup(step.name, step.stamp);
     }
 }
 

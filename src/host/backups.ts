@@ -1,0 +1,124 @@
+// Backups of the listed host paths (design §5): BACKUPS_DIR/NAME/STAMP.tar with STAMP.json,
+// its manifest (sha256, mode, owner per file). Folder 0700, files 0600: they hold keytabs.
+// Restore puts back exactly what was saved and removes what was not there, then verifies.
+import { cockpit, hostError, readFile, run } from "../cockpit";
+import {
+    BACKUPS_DIR, compareWithHost, parseManifest, pathsToClear, serializeManifest, stampsToDrop,
+    type BackupManifest, type RestoreChanges,
+} from "../core/backupManifest";
+import { hostPath } from "../core/hostDataList";
+import { validateName } from "../core/labels";
+import { scanPaths } from "./hostFiles";
+
+export { BACKUPS_DIR } from "../core/backupManifest";
+
+// tar keeps numeric owners, permissions, ACLs, all extended attributes and SELinux contexts
+const TAR_KEEP = ["--numeric-owner", "--acls", "--xattrs", "--xattrs-include=*", "--selinux"];
+const su = { superuser: "require" as const };
+
+export function backupDir(name: string): string {
+    const problem = validateName(name);
+    if (problem !== null)
+        throw new Error(problem);
+    return `${BACKUPS_DIR}/${name}`;
+}
+
+async function writePrivate(path: string, content: string): Promise<void> {
+    const file = cockpit.file(path, su);
+    try {
+        await file.replace(content);
+    } catch (e) {
+        throw hostError(path, e);
+    } finally {
+        file.close();
+    }
+    await run(["chmod", "0600", path], su);
+}
+
+export interface BackupInfo { stamp: string; manifest: BackupManifest | null; error: string | null; size: number }
+
+/** The backups of a service, newest first. */
+export async function listBackups(name: string): Promise<BackupInfo[]> {
+    const dir = backupDir(name);
+    let listing: string;
+    try {
+        listing = await run(["find", dir, "-mindepth", "1", "-maxdepth", "1", "-type", "f", "-name", "*.tar", "-printf", "%f\\0%s\\0"], su);
+    } catch (e) {
+        if (/No such file/.test(e instanceof Error ? e.message : ""))
+            return [];
+        throw e;
+    }
+    const fields = listing.split("\0");
+    const found: BackupInfo[] = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const stamp = fields[i].replace(/\.tar$/, "");
+        const info: BackupInfo = { stamp, manifest: null, error: null, size: Number(fields[i + 1]) };
+        try {
+            const { content } = await readFile(`${dir}/${stamp}.json`, "require");
+            if (content === null)
+                throw new Error(`${dir}/${stamp}.json is missing`);
+            info.manifest = parseManifest(content);
+        } catch (e) {
+            info.error = e instanceof Error ? e.message : String(e);
+        }
+        found.push(info);
+    }
+    return found.sort((a, b) => (a.stamp < b.stamp ? 1 : -1));
+}
+
+/** Archives the listed paths that exist, writes the manifest, then drops the oldest beyond `keep`. */
+export async function takeBackup(name: string, listed: string[], stamp: string, keep: number): Promise<BackupManifest> {
+    const dir = backupDir(name);
+    await run(["mkdir", "-p", "-m", "0700", dir], su);
+    await run(["chmod", "0700", BACKUPS_DIR, dir], su);
+    const entries = await scanPaths(listed, true);
+    const present = new Set(entries.map(e => e.path));
+    const existing = listed.filter(p => present.has(hostPath(p).slice(1)));
+    const manifest: BackupManifest = {
+        version: 1, service: name, stamp, listed, entries,
+        missing: listed.filter(p => !present.has(hostPath(p).slice(1))),
+    };
+    const archive = `${dir}/${stamp}.tar`;
+    // "./" keeps a path that starts with "-" from being read as an option
+    const members = existing.length > 0 ? existing.map(p => "." + hostPath(p)) : ["--files-from=/dev/null"];
+    await run(["tar", "--create", "--file", archive, "--directory", "/", ...TAR_KEEP, ...members], su);
+    await run(["chmod", "0600", archive], su);
+    await writePrivate(`${dir}/${stamp}.json`, serializeManifest(manifest));
+    const drop = stampsToDrop((await listBackups(name)).map(b => b.stamp), keep);
+    if (drop.length > 0)
+        await run(["rm", "-f", "--", ...drop.flatMap(s => [`${dir}/${s}.tar`, `${dir}/${s}.json`])], su);
+    return manifest;
+}
+
+export interface RestorePreview { manifest: BackupManifest; changes: RestoreChanges }
+
+async function readManifest(name: string, stamp: string): Promise<BackupManifest> {
+    const path = `${backupDir(name)}/${stamp}.json`;
+    const { content } = await readFile(path, "require");
+    if (content === null)
+        throw new Error(`${path}: the backup's manifest is missing`);
+    return parseManifest(content);
+}
+
+/** What a restore of STAMP would overwrite, recreate and remove on the host as it is now. */
+export async function previewRestore(name: string, stamp: string): Promise<RestorePreview> {
+    const manifest = await readManifest(name, stamp);
+    return { manifest, changes: compareWithHost(manifest, await scanPaths(manifest.listed, true)) };
+}
+
+/** Restores STAMP exactly; resolves with what still differs afterwards (nothing, normally). */
+export async function restoreBackup(name: string, stamp: string): Promise<RestoreChanges> {
+    const manifest = await readManifest(name, stamp);
+    const now = await scanPaths(manifest.listed, true);
+    const clear = pathsToClear(manifest, now, compareWithHost(manifest, now));
+    if (clear.length > 0)
+        await run(["rm", "-rf", "--", ...clear.map(p => "/" + p)], su);
+    await run(["tar", "--extract", "--file", `${backupDir(name)}/${stamp}.tar`, "--directory", "/",
+        "--preserve-permissions", "--same-owner", ...TAR_KEEP], su);
+    const after = compareWithHost(manifest, await scanPaths(manifest.listed, true));
+    if (after.overwrite.length + after.recreate.length + after.remove.length > 0) {
+        throw new Error(`Restoring ${stamp} left differences: ` +
+            [...after.overwrite, ...after.recreate, ...after.remove].slice(0, 10).join(", "));
+    }
+    return after;
+}
