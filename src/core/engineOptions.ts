@@ -32,7 +32,7 @@ const VALUE_OPTIONS = new Set([
 // -a attach, -c cpu-shares, -e env, -h hostname, -l label, -m memory, -p publish, -u user,
 // -v volume, -w workdir.
 const VALUE_SHORTS = new Set(["a", "c", "e", "h", "l", "m", "p", "u", "v", "w"]);
-const SHORT_NAMES: Record<string, string> = {
+export const SHORT_NAMES: Record<string, string> = {
     a: "--attach", c: "--cpu-shares", e: "--env", h: "--hostname", l: "--label", m: "--memory",
     p: "--publish", u: "--user", v: "--volume", w: "--workdir",
 };
