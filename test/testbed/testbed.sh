@@ -9,7 +9,10 @@
 # included, so native SSSD never runs unless a test unmasks it); `images` builds the test
 # images of test/images/ inside; `reset` gives a pristine rootfs from the cache; `journal`.
 #
-# Usage: testbed.sh setup | boot | images | exec CMD... | journal | stop | reset | destroy | status
+# slapd gets its small directory at boot (slapd-setup.sh: dc=example,dc=test, alice, bob, group
+# staff); `sssd-image` builds the reference SSSD image of images/sssd/ inside (cached, idempotent).
+#
+# Usage: testbed.sh setup | boot | images | sssd-image | directory | exec CMD... | journal | stop | reset | destroy | status
 # Env:   ROOT         rootfs folder            (default /var/tmp/system-services-testbed/root)
 #        PLUGIN_DIR   built plugin to serve    (read-only at /usr/share/cockpit/$PLUGIN_NAME: a symlink
 #                                              into its parent folder, bind-mounted at /srv/plugin-parent)
@@ -154,6 +157,7 @@ boot() {
     done
     case "$s" in running|degraded) ;; *) echo "testbed did not finish booting (state: ${s:-unknown})" >&2; return 1;; esac
     for i in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:9090/ && break; sleep 0.25; done
+    directory
     echo "testbed: systemd $s, cockpit on http://127.0.0.1:9090 (admin / foobar123)"
 }
 
@@ -167,6 +171,17 @@ ct_exec() {
 
 # Build the test images (test/images/build.sh, read from /srv/ctx) inside the testbed.
 images() { ct_exec /bin/bash /srv/ctx/build.sh "$@"; }
+
+# slapd's directory for the SSSD tests (slapd-setup.sh), unless it has it already.
+directory() {
+    ct_exec ldapsearch -x -H ldap://127.0.0.1 -b dc=example,dc=test -s base dn >/dev/null 2>&1 && return 0
+    local out
+    out=$(ct_exec /bin/bash -s < "$HERE/slapd-setup.sh" 2>&1) || { echo "$out" >&2; return 1; }
+    echo "testbed: LDAP directory dc=example,dc=test (alice, bob, group staff) at ldap://127.0.0.1"
+}
+
+# localhost/sssd (images/sssd/build.sh): debootstraps its root out here, builds it inside.
+sssd_image() { PODMAN_EXEC="$HERE/testbed.sh exec" "$HERE/../../images/sssd/build.sh" "$@"; }
 
 stop() {
     [ -f "$STATE/nspawn.pid" ] || return 0
@@ -195,11 +210,13 @@ case "${1:-}" in
     setup) setup ;;
     boot) boot ;;
     images) shift; images "$@" ;;
+    sssd-image) shift; sssd_image "$@" ;;
+    directory) directory ;;
     exec) shift; ct_exec "$@" ;;
     journal) ct_exec journalctl -b --no-pager ;;
     stop) stop ;;
     reset) reset ;;
     destroy) destroy ;;
     status) if running; then echo running; else echo stopped; fi ;;
-    *) echo "usage: $0 setup|boot|images|exec CMD...|journal|stop|reset|destroy|status" >&2; exit 2 ;;
+    *) echo "usage: $0 setup|boot|images|sssd-image|directory|exec CMD...|journal|stop|reset|destroy|status" >&2; exit 2 ;;
 esac

@@ -1,0 +1,117 @@
+# Shared by install.sh and uninstall.sh (sourced; bash). The host's root is at $HOST.
+# shellcheck shell=bash
+
+HOST=${HOST:-/host}
+NAME=${NAME:-sssd}
+IMAGE=${IMAGE:-localhost/sssd}
+# the image's own record of an install on the host: mode, and etc/sssd as it was before
+STATE_REL=var/lib/sssd-container/$NAME
+STATE=$HOST/$STATE_REL
+UNIT_REL=etc/systemd/system/$NAME.service
+UNIT_MARK="system-container-image=sssd"
+SECRET=${SECRET:-/run/secrets/enroll-password}
+LIST=${LIST:-/etc/host-data-list}
+TEMPLATE=/usr/share/sssd-container/sssd-container.service.in
+# what the RUN label mounts; the unit runs the same container in the foreground
+RUN_OPTIONS="--net=host -v /etc/sssd:/etc/sssd:ro -v /etc:/host/etc:ro -v /var/lib/sss:/var/lib/sss -v /var/log/sssd:/var/log/sssd"
+
+say() { echo "$(basename "$0"): $*"; }
+die() { echo "$(basename "$0"): $*" >&2; exit 1; }
+
+check_name() {
+    [[ $NAME =~ ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$ ]] || die "invalid name '$NAME'"
+    [ -d "$HOST/etc" ] || die "the host's root is not mounted at $HOST (run the INSTALL label: -v /:/host -e HOST=/host)"
+}
+
+# The host-data-list paths, relative, without trailing slash or leading ./
+listed_paths() {
+    local p
+    while IFS= read -r p || [ -n "$p" ]; do
+        p=${p%%#*}; p=${p//[[:space:]]/}
+        p=${p#/}; p=${p%/}
+        [ -n "$p" ] && [[ $p != *..* ]] && echo "$p"
+    done < "$LIST"
+}
+
+# A file system entry's type and metadata, to decide whether it must be copied.
+describe() {
+    if [ -L "$1" ]; then echo "link $(readlink "$1")"
+    elif [ -e "$1" ]; then stat -c '%F %a %u %g' -- "$1"
+    else echo none
+    fi
+}
+
+# sync_path SRC DST REL: make DST/REL what SRC/REL is, touching only what differs (unchanged
+# files keep their inode and time; a listed path missing in SRC is removed from DST). Sockets
+# are skipped (they are live daemons' endpoints, not configuration).
+sync_path() {
+    local src=$1 dst=$2 rel=$3 e
+    if [ ! -e "$src/$rel" ] && [ ! -L "$src/$rel" ]; then
+        if [ -e "$dst/$rel" ] || [ -L "$dst/$rel" ]; then
+            rm -rf -- "${dst:?}/$rel"
+            echo "  removed $rel in $dst"
+        fi
+        return 0
+    fi
+    # what DST has and SRC has not, deepest first
+    if [ -d "$dst/$rel" ] && [ ! -L "$dst/$rel" ]; then
+        while IFS= read -r -d '' e; do
+            if [ ! -e "$src/$e" ] && [ ! -L "$src/$e" ]; then
+                rm -rf -- "${dst:?}/$e"
+                echo "  removed $e in $dst"
+            fi
+        done < <(cd "$dst" && find "$rel" -depth ! -type s -print0)
+    fi
+    # what differs, parents first
+    while IFS= read -r -d '' e; do
+        local a b
+        a=$(describe "$src/$e"); b=$(describe "$dst/$e")
+        if [ "$a" = "$b" ]; then
+            # same type, mode and owner: only a regular file can still differ, in content
+            if [ -f "$src/$e" ] && [ ! -L "$src/$e" ]; then cmp -s -- "$src/$e" "$dst/$e" && continue; else continue; fi
+        fi
+        # a type change (file <-> dir <-> link) needs the old entry gone first
+        if [ "${a%% *}" != "${b%% *}" ] && [ "$b" != none ]; then rm -rf -- "${dst:?}/$e"; fi
+        (cd "$src" && tar --numeric-owner --no-recursion -cpf - -- "$e") | tar -C "$dst" --numeric-owner -xpf -
+        echo "  copied $e to $dst"
+    done < <(cd "$src" && find "$rel" ! -type s -print0)
+}
+
+# copy_in: the container's listed paths become exactly the host's
+copy_in() {
+    local p
+    say "copying the host's data in ($LIST)"
+    while IFS= read -r p; do sync_path "$HOST" / "$p" >/dev/null; done < <(listed_paths)
+}
+
+# copy_out: the host's listed paths become the container's, change by change
+copy_out() {
+    local p
+    say "copying the results back to the host"
+    while IFS= read -r p; do sync_path / "$HOST" "$p"; done < <(listed_paths)
+}
+
+# systemctl on the host: INSTALL/UNINSTALL run with --pid=host and --privileged
+# (`chroot /host systemctl` cannot reach the host's bus from the container)
+host_systemctl() {
+    nsenter -t 1 -m -u -i -n -p systemctl "$@"
+}
+
+daemon_reload() {
+    if host_systemctl daemon-reload; then
+        say "reloaded systemd"
+    else
+        say "could not reload systemd (is the container running with --pid=host --privileged?): run systemctl daemon-reload"
+    fi
+}
+
+unit_is_ours() { [ -f "$HOST/$UNIT_REL" ] && [ ! -L "$HOST/$UNIT_REL" ] && grep -q "$UNIT_MARK" "$HOST/$UNIT_REL"; }
+
+# the secret, without a trailing newline; empty when not mounted
+secret() { [ -r "$SECRET" ] && tr -d '\n' < "$SECRET" || true; }
+
+# realmd talks D-Bus: a private system bus in the container for the duration
+start_dbus() {
+    mkdir -p /run/dbus
+    [ -S /run/dbus/system_bus_socket ] || dbus-daemon --system --fork
+}
