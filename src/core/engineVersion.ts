@@ -2,9 +2,12 @@
 
 export type EngineName = "podman" | "docker";
 
-/** "4.3.1\n" (from --format {{.Client.Version}}) → "4.3.1"; anything else is not a version. */
+/**
+ * "4.3.1\n" (from --format {{.Client.Version}}) or "podman version 4.3.1\n" (from --version)
+ * → "4.3.1"; anything else is not a version.
+ */
 export function parseVersion(output: string): string | null {
-    const text = output.trim();
+    const text = output.trim().replace(/^podman version /, "");
     return /^\d+(\.\d+)*([-+~][0-9A-Za-z.+~-]*)?$/.test(text) ? text : null;
 }
 

@@ -80,10 +80,14 @@ function bareId(id: string): string {
     return id.startsWith("sha256:") ? id.slice(7) : id;
 }
 
-/** `podman images --format json` → images. */
+/**
+ * `podman images --format json` → images, one per ID: podman repeats an image with several
+ * names once per name (each entry carrying all names).
+ */
 export function parsePodmanImages(json: string): Image[] {
     const source = "podman images";
-    return parseArray(json, source).map((value, index) => {
+    const byId = new Map<string, Image>();
+    for (const image of parseArray(json, source).map((value, index) => {
         const entry = new Entry(value, source, index);
         const containers = entry.obj.Containers === undefined ? 0 : entry.number("Containers");
         return {
@@ -94,7 +98,14 @@ export function parsePodmanImages(json: string): Image[] {
             size: entry.number("Size"),
             containers,
         };
-    });
+    })) {
+        const seen = byId.get(image.id);
+        if (seen)
+            seen.names = [...new Set([...seen.names, ...image.names])];
+        else
+            byId.set(image.id, image);
+    }
+    return [...byId.values()];
 }
 
 // RFC 3339 as Go writes it (up to 9 fractional digits, Z or an offset) → seconds since the epoch.

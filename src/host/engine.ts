@@ -7,7 +7,8 @@ export interface EngineMissing { found: false; reasons: string[] }
 export type EngineStatus = EngineFound | EngineMissing;
 
 const PROBES: { name: EngineName; argv: string[] }[] = [
-    { name: "podman", argv: ["podman", "version", "--format", "{{.Client.Version}}"] },
+    // --version touches no storage: it answers for users whose rootless podman cannot run
+    { name: "podman", argv: ["podman", "--version"] },
     // the docker client alone is no engine: ask the daemon for its version
     { name: "docker", argv: ["docker", "version", "--format", "{{.Server.Version}}"] },
 ];

@@ -46,12 +46,18 @@ function follow(op: Operation, onChange: Listener): () => void {
     });
     journal.catch(() => undefined);
     const stopWatch = watchUnit(unit, state => {
-        const ended = state.activeState === "failed" || (state.activeState === "active" && state.subState === "exited") ||
-            (state.activeState === "inactive" && state.loadState !== "not-found");
-        if (!ended || op.status !== "running")
+        if (op.status !== "running")
             return;
-        op.status = state.activeState === "failed" ? "failed" : "succeeded";
-        op.detail = state.activeState === "failed" ? `${unit} failed (${state.subState})` : "";
+        // RemainAfterExit: a command that exited 0 leaves the unit active (exited); a unit
+        // that became inactive was stopped by someone before its command ended
+        const succeeded = state.activeState === "active" && state.subState === "exited";
+        const failed = state.activeState === "failed" || state.activeState === "inactive";
+        if (!succeeded && !failed)
+            return;
+        op.status = succeeded ? "succeeded" : "failed";
+        op.detail = succeeded ? "" : state.activeState === "inactive"
+            ? `${unit} was stopped before its command finished`
+            : `${unit} failed (${state.subState})`;
         // the journal may still hold the last lines: let it catch up before it stops
         setTimeout(() => journal.close(), 500);
         onChange({ ...op });

@@ -10,6 +10,7 @@ import { systemdStatus } from "../host/systemd";
 import { watchSuperuser, type Access } from "../host/superuser";
 import { AccessContext } from "./access";
 import { DialogsProvider, useDialogs } from "./dialogs";
+import { AdoptedUnitDetails } from "./AdoptedUnits";
 import { ErrorAlert } from "./ErrorAlert";
 import { HostStatus, type HostFacts } from "./HostStatus";
 import { MutatingButton } from "./MutatingButton";
@@ -57,7 +58,8 @@ function Content({ facts, inventory }: { facts: HostFacts; inventory: Inventory 
     const useSystemd = !!facts.systemd?.available;
     if (!engine)
         return null;
-    const failed = ops.list.filter(op => op.status === "failed" || op.completion === "failed");
+    // operations found on load (started from another tab, or before a reload) show everywhere
+    const shown = ops.list.filter(op => op.status === "failed" || op.completion === "failed" || op.found);
     const { images, containers, records, error } = inventory;
     const loaded = images && containers && records;
     let view;
@@ -73,7 +75,9 @@ function Content({ facts, inventory }: { facts: HostFacts; inventory: Inventory 
         view = record
             ? <ServiceDetails record={record} images={images} containers={containers} engine={engine} useSystemd={useSystemd} />
             : <p id="service-gone">{_("This service is not installed (any more).")}</p>;
-    } else if (path[0] === "images")
+    } else if (path[0] === "unit" && path[1] && useSystemd)
+        view = <AdoptedUnitDetails unit={path[1]} containers={containers} />;
+    else if (path[0] === "images")
         view = <ImagesView images={images} />;
     else
         view = <ServicesView records={records.records} containers={containers} useSystemd={useSystemd} />;
@@ -85,7 +89,7 @@ function Content({ facts, inventory }: { facts: HostFacts; inventory: Inventory 
             {records?.broken.map(b => (
                 <Alert key={b.path} variant="warning" isInline title={b.path}>{b.error}</Alert>
             ))}
-            {failed.map(op => <OperationPanel key={op.key} op={op} />)}
+            {shown.map(op => <OperationPanel key={op.key} op={op} />)}
             {view}
         </>
     );
@@ -120,7 +124,7 @@ function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; 
 export function App() {
     const facts = useHostFacts();
     const access = useAccessState();
-    const inventory = useInventory(facts.engine?.found ? facts.engine.name : null);
+    const inventory = useInventory(facts.engine?.found ? facts.engine.name : null, access === "root");
     const ready = facts.engine !== null && facts.systemd !== null && access !== "init";
     useEffect(() => {
         document.getElementById("app")?.setAttribute("data-ready", String(ready));

@@ -14,9 +14,11 @@ import { imageDisplayName, imageInfo } from "../core/inventory";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import { CommandPreview } from "./CommandPreview";
 import { useDialogs } from "./dialogs";
+import { GenerateUnitDialog } from "./GenerateUnitDialog";
 import { InstallDialog } from "./InstallDialog";
 import { go } from "./location";
 import { MutatingButton } from "./MutatingButton";
+import { ImageHostDataList } from "./HostDataListCard";
 
 function Row({ term, children }: { term: string; children: preact.ComponentChildren }) {
     return (
@@ -37,7 +39,7 @@ export function ImageDetails({ image, containers, records, engine }: {
     const broken = brokenLabels(views);
     const info = imageInfo(image);
     const mine = containers.filter(c => c.imageId === image.id);
-    const mounts = views.find(v => v.key === "RUN")?.mounts ?? [];
+    const mounts = views.flatMap(v => v.mounts.map(m => ({ ...m, label: v.key })));
     const hasInstall = views.some(v => v.key === "INSTALL");
 
     return (
@@ -52,6 +54,12 @@ export function ImageDetails({ image, containers, records, engine }: {
                                 onClick={() => dialogs.show(<InstallDialog image={image} engine={engine} containers={containers} records={records} />)}>
                     {hasInstall ? _("Install…") : _("Run…")}
                 </MutatingButton>
+                {!hasInstall && views.some(v => v.key === "RUN") &&
+                    <MutatingButton variant="secondary" id="image-generate-unit" isDisabled={broken.length > 0}
+                                    onClick={() => dialogs.show(<GenerateUnitDialog engine={engine} image={image} imageRef={ref} record={null}
+                                                                                    records={records} defaultName={name} />)}>
+                        {_("Generate a unit…")}
+                    </MutatingButton>}
             </div>
             {broken.length > 0 &&
                 <Alert variant="danger" isInline id="label-error" title={_("This image's labels cannot be used")}>
@@ -89,12 +97,14 @@ export function ImageDetails({ image, containers, records, engine }: {
                 <CardBody>
                     <table className="pf-v6-c-table pf-m-compact" aria-label={_("Mounts")} id="image-mounts">
                         <thead className="pf-v6-c-table__thead"><tr className="pf-v6-c-table__tr">
+                            <th className="pf-v6-c-table__th">{_("Label")}</th>
                             <th className="pf-v6-c-table__th">{_("Host path")}</th>
                             <th className="pf-v6-c-table__th">{_("In the container")}</th>
                             <th className="pf-v6-c-table__th">{_("Access")}</th>
                         </tr></thead>
                         <tbody className="pf-v6-c-table__tbody">
-                            {mounts.map(m => <tr key={m.source + m.target} className="pf-v6-c-table__tr">
+                            {mounts.map(m => <tr key={m.label + m.source + m.target} className="pf-v6-c-table__tr">
+                                <td className="pf-v6-c-table__td">{m.label}</td>
                                 <td className="pf-v6-c-table__td"><code>{m.source}</code></td>
                                 <td className="pf-v6-c-table__td"><code>{m.target}</code></td>
                                 <td className="pf-v6-c-table__td">{m.readOnly ? _("read-only") : _("read-write")}</td>
@@ -103,6 +113,7 @@ export function ImageDetails({ image, containers, records, engine }: {
                     </table>
                 </CardBody>
             </Card>}
+            {hasInstall && <ImageHostDataList image={image} engine={engine} />}
             <Card isCompact>
                 <CardTitle>{_("Containers of this image")}</CardTitle>
                 <CardBody>

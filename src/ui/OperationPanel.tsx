@@ -20,6 +20,8 @@ export function OperationPanel({ op, showDismiss = true }: { op: TrackedOperatio
             <div id="operation-status" data-status={state} className="ss-operation-status">
                 {state === "running" && <><Spinner size="md" aria-label={_("Running")} /> {format(_("$0: running…"), op.spec.title)}</>}
                 {state === "succeeded" && format(_("$0: done"), op.spec.title)}
+                {state === "succeeded" && op.found &&
+                    <Button variant="link" isInline id="operation-close" onClick={() => ops.dismiss(op.key)}>{_("Close")}</Button>}
             </div>
             {state === "failed" &&
                 <Alert variant="danger" isInline title={format(_("$0 failed"), op.spec.title)}>

@@ -9,6 +9,7 @@ export interface TrackedOperation extends Operation {
     completion: "pending" | "done" | "failed";
     completionError: string | null;
     undone: boolean;                   // the failure's onFailure steps ran (e.g. host files restored)
+    found: boolean;                    // found running on load, not started in this page
 }
 
 export interface Operations {
@@ -27,11 +28,11 @@ export function OperationsProvider({ useSystemd, active, onFinished, children }:
     const completing = useRef(new Set<string>());
     const stops = useRef<(() => void)[]>([]);
 
-    const update = (key: string) => (op: Operation) => {
+    const update = (key: string, found = false) => (op: Operation) => {
         setOps(prev => {
             const next = new Map(prev);
             const old = prev.get(key);
-            next.set(key, { ...op, key, completion: old?.completion ?? "pending", completionError: old?.completionError ?? null, undone: old?.undone ?? false });
+            next.set(key, { ...op, key, completion: old?.completion ?? "pending", completionError: old?.completionError ?? null, undone: old?.undone ?? false, found: old?.found ?? found });
             return next;
         });
     };
@@ -46,7 +47,7 @@ export function OperationsProvider({ useSystemd, active, onFinished, children }:
         if (!active || !useSystemd)
             return;
         let alive = true;
-        findOperations(op => update(op.unit ?? "")(op))
+        findOperations(op => update(op.unit ?? "", true)(op))
                 .then(stop => { if (alive) stops.current.push(stop); else stop(); })
                 .catch(() => undefined);
         return () => { alive = false; };

@@ -5,7 +5,7 @@ import { type HostError, hostError } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import type { Container, Image } from "../core/model";
 import { listContainers, listImages, watchEngineEvents } from "../host/inventory";
-import { listRecords, type RecordsListing } from "../host/records";
+import { listRecords, onRecordsChanged, type RecordsListing } from "../host/records";
 
 export interface Inventory {
     images: Image[] | null;
@@ -17,7 +17,11 @@ export interface Inventory {
 
 const SETTLE_MS = 300;
 
-export function useInventory(engine: EngineName | null): Inventory {
+/**
+ * Without administrative access root's engine cannot be asked: images and containers stay
+ * empty (the views say why); records and units are readable and listed.
+ */
+export function useInventory(engine: EngineName | null, admin: boolean): Inventory {
     const [images, setImages] = useState<Image[] | null>(null);
     const [containers, setContainers] = useState<Container[] | null>(null);
     const [records, setRecords] = useState<RecordsListing | null>(null);
@@ -31,7 +35,7 @@ export function useInventory(engine: EngineName | null): Inventory {
         let alive = true;
         const load = () => {
             timer = null;
-            Promise.all([listImages(engine), listContainers(engine), listRecords()])
+            Promise.all([admin ? listImages(engine) : [], admin ? listContainers(engine) : [], listRecords()])
                     .then(([i, c, r]) => {
                         if (!alive)
                             return;
@@ -48,17 +52,19 @@ export function useInventory(engine: EngineName | null): Inventory {
         };
         refreshRef.current = soon;
         load();
-        const stop = watchEngineEvents(engine, event => {
+        const unwatchRecords = onRecordsChanged(soon);
+        const stop = !admin ? () => undefined : watchEngineEvents(engine, event => {
             if (event.type === "image" || event.type === "container" || event.type === "other")
                 soon();
         }, message => alive && setError(hostError(`${engine} events`, new Error(message))));
         return () => {
             alive = false;
             stop();
+            unwatchRecords();
             if (timer)
                 clearTimeout(timer);
         };
-    }, [engine]);
+    }, [engine, admin]);
 
     return { images, containers, records, error, refresh: () => refreshRef.current() };
 }

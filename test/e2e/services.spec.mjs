@@ -34,7 +34,8 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         assert.match(await install.locator('[data-testid="command"]').innerText(),
             /^podman run --rm --privileged -v \/:\/host -e HOST=\/host -e NAME=demo-service -e IMAGE=localhost\/demo-service:latest localhost\/demo-service:latest \/bin\/sh \/install.sh$/);
         assert.match(await install.locator(".ss-warnings").innerText(), /--privileged/);
-        assert.match(await frame.locator("#image-mounts").innerText(), /\//, "RUN mounts table");
+        // INSTALL bind-mounts the host's root: the mounts table says so
+        assert.match(await frame.locator("#image-mounts").innerText(), /INSTALL\s+\/\s+\/host\s+read-write/);
 
         await frame.locator("#image-install").click();
         const dialog = frame.locator("#install-dialog");
@@ -85,7 +86,7 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         assert.doesNotMatch(left, /container-left/);
         assert.match(left, /image-kept/);
         await frame.locator("#uninstall-dialog-close").click();
-        await frame.locator("#services-empty").waitFor();
+        await frame.locator('tr[data-service="demo-service"]').waitFor({ state: "detached" });
     });
 });
 
@@ -94,14 +95,20 @@ test("an install goes on when the page reloads, and the page shows it finishing"
     await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
         await openImage(page, frame, "localhost/slow-install:latest");
         await frame.locator("#image-install").click();
+        await frame.locator("#install-consent").check();   // it mounts the host's /etc
         await frame.locator("#install-submit").click();
         await frame.locator("#operation-log").filter({ hasText: "started" }).waitFor();
         await page.reload();
         const again = page.frameLocator(FRAME);
         await again.locator('#app[data-ready="true"]').waitFor();
-        // the services list shows the operation in progress, then the installed service
-        await again.locator('tr[data-service="slow-install"][data-operation="running"], tr[data-service="slow-install"] [data-operation="running"]').first().waitFor();
-        await again.locator('tr[data-service="slow-install"] a').waitFor({ timeout: 30_000 });
+        // the reloaded page finds the operation, still running, and follows it to its end
+        await again.locator('#operation-status[data-status="running"]').waitFor();
+        assert.match(await again.locator("#operation-log").innerText(), /slow install of slow-install: started/);
+        await again.locator("#nav-services").click();
+        await again.locator('tr[data-service="slow-install"][data-operation="running"]').waitFor();
+        await again.locator('#operation-status[data-status="succeeded"]').waitFor({ timeout: 60_000 });
+        assert.match(await again.locator("#operation-log").innerText(), /slow install of slow-install: finished/);
+        await again.locator('tr[data-service="slow-install"] a').waitFor();
         const done = (await exec("cat /etc/slow-install.installed")).stdout;
         assert.match(done, /installed slow-install/);
         const record = JSON.parse((await exec("cat /etc/containers/system-services/slow-install/service.json")).stdout);

@@ -6,6 +6,7 @@ QUnit.module("engine versions", () => {
         assert.strictEqual(parseVersion("4.3.1\n"), "4.3.1");
         assert.strictEqual(parseVersion("5.4.0-dev\n"), "5.4.0-dev");
         assert.strictEqual(parseVersion("28.2.2"), "28.2.2");
+        assert.strictEqual(parseVersion("podman version 4.3.1\n"), "4.3.1");
     });
     QUnit.test("refuses output that is no version", assert => {
         assert.strictEqual(parseVersion(""), null);

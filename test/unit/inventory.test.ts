@@ -242,3 +242,19 @@ QUnit.module("inventory: images for people", () => {
         assert.equal(imageInfo({ ...demoImage(), labels: { help: "docker run --rm ${IMAGE} cat /help.1" } }).documentation, null);
     });
 });
+
+QUnit.module("inventory: images with several names", () => {
+    // podman 4.3 as seen on the testbed after `podman tag localhost/demo-service localhost/units-demo`
+    const entry = (names: string[]) => ({
+        Id: "5e793a05e0d616ed71f89ab82af5ebc6f3209e260607b16c1628d4635ef61374",
+        Labels: { RUN: "podman run -d --name ${NAME} ${IMAGE}" }, Names: names,
+        Created: 1795920455, Size: 2133177, Containers: 0,
+    });
+    QUnit.test("an image podman lists once per name is one image with all its names", assert => {
+        const json = JSON.stringify([entry(["localhost/demo-service:latest", "localhost/units-demo:latest"]),
+            entry(["localhost/demo-service:latest", "localhost/units-demo:latest"])]);
+        const images = parsePodmanImages(json);
+        assert.strictEqual(images.length, 1);
+        assert.deepEqual(images[0].names, ["localhost/demo-service:latest", "localhost/units-demo:latest"]);
+    });
+});
