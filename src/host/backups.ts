@@ -42,17 +42,18 @@ export async function listBackups(name: string): Promise<BackupInfo[]> {
     const dir = backupDir(name);
     let listing: string;
     try {
-        listing = await run(["find", dir, "-mindepth", "1", "-maxdepth", "1", "-type", "f", "-name", "*.tar", "-printf", "%f\\0%s\\0"], su);
+        listing = await run(["find", dir, "-mindepth", "1", "-maxdepth", "1", "-type", "f", "-name", "*.tar", "-printf", "%f/%s\\n"], su);
     } catch (e) {
         if (/No such file/.test(e instanceof Error ? e.message : ""))
             return [];
         throw e;
     }
-    const fields = listing.split("\0");
     const found: BackupInfo[] = [];
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        const stamp = fields[i].replace(/\.tar$/, "");
-        const info: BackupInfo = { stamp, manifest: null, error: null, size: Number(fields[i + 1]) };
+    // "NAME/SIZE": a file name cannot hold "/"
+    for (const line of listing.split("\n").filter(Boolean)) {
+        const slash = line.lastIndexOf("/");
+        const stamp = line.slice(0, slash).replace(/\.tar$/, "");
+        const info: BackupInfo = { stamp, manifest: null, error: null, size: Number(line.slice(slash + 1)) };
         try {
             const { content } = await readFile(`${dir}/${stamp}.json`, "require");
             if (content === null)

@@ -10,7 +10,7 @@ import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-co
 import { TextArea } from "@patternfly/react-core/dist/esm/components/TextArea/index.js";
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
 import { _, format } from "../cockpit";
-import { planInstall, planRun } from "../core/lifecycle";
+import { planInstall, planRun, restoreStepsFor } from "../core/lifecycle";
 import type { EngineName } from "../core/engineVersion";
 import { imageDisplayName } from "../core/inventory";
 import { defaultName } from "../core/labels";
@@ -25,6 +25,7 @@ import { ErrorAlert } from "./ErrorAlert";
 import { OperationPanel } from "./OperationPanel";
 import { useOperations } from "./operations";
 import { UnitCard } from "./UnitCard";
+import { listPlanInput, useListInEffect } from "./useHostDataList";
 
 type Opts = { OPT1: string; OPT2: string; OPT3: string };
 
@@ -51,17 +52,19 @@ export function InstallDialog({ image, engine, containers, records }: {
     const [advanced, setAdvanced] = useState(false);
     const [opKey, setOpKey] = useState<string | null>(null);
     const [startError, setStartError] = useState<Error | null>(null);
+    const [restoreOnFailure, setRestoreOnFailure] = useState(true);
+    const list = useListInEffect(image, engine, name);
 
     const key = findLabel(image.labels, "INSTALL") !== undefined ? "INSTALL" : "RUN";
     const extraArgs = extra.split("\n").filter(line => line !== "");
     const input = { image, imageRef: ref, name, engine, options: opts, extraArgs, containers, record: records.find(r => r.name === name) ?? null };
-    const plan = key === "INSTALL" ? planInstall({ ...input, now: new Date() }) : planRun(input);
+    const plan = key === "INSTALL" ? planInstall({ ...input, ...listPlanInput(list, new Date()), now: new Date() }) : planRun(input);
     const op = opKey ? ops.list.find(o => o.key === opKey) ?? null : null;
     const finished = op?.completion === "done";
     const refusal = plan.kind === "refused" ? plan : null;
     const unit = useRecordedUnit(name, finished);
     const needsConsent = plan.kind === "steps" && plan.warnings.length > 0;
-    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opKey;
+    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opKey && !list.loading;
     const title = key === "INSTALL" ? format(_("Install $0"), ref) : format(_("Run $0"), ref);
 
     const start = () => {
@@ -72,7 +75,7 @@ export function InstallDialog({ image, engine, containers, records }: {
             service: name,
             kind: key === "INSTALL" ? "install" : "run",
             title: key === "INSTALL" ? format(_("Installing $0"), name) : format(_("Running $0"), name),
-        }, ops.useSystemd).then(k => setOpKey(k), setStartError);
+        }, ops.useSystemd, restoreOnFailure ? restoreStepsFor(plan) : []).then(k => setOpKey(k), setStartError);
     };
 
     const setOpt = (k: keyof Opts, v: string) => setOpts(o => ({ ...o, [k]: v }));
@@ -109,6 +112,10 @@ export function InstallDialog({ image, engine, containers, records }: {
                         {refusal && refusal.code !== "invalid-name" &&
                             <ErrorAlert title={_("This cannot be done")} error={new Error(_(refusal.reason))} />}
                     </FormGroup>
+                    {plan.kind === "steps" && restoreStepsFor(plan).length > 0 &&
+                        <Checkbox id="install-restore" isChecked={restoreOnFailure} onChange={(_e, v) => setRestoreOnFailure(v)}
+                                  label={_("Restore the host files if the install fails")} />}
+                    {list.error && <ErrorAlert title={_("The host-data-list could not be read: no backup will be taken")} error={list.error} />}
                     {needsConsent &&
                         <Checkbox id="install-consent" isChecked={consent} onChange={(_e, v) => setConsent(v)}
                                   label={_("I understand what this command may do to this host and want to run it")} />}

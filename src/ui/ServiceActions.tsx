@@ -7,6 +7,7 @@ import type { Container, Image, ServiceRecord } from "../core/model";
 import { useDialogs } from "./dialogs";
 import { MutatingButton } from "./MutatingButton";
 import { PlanDialog } from "./PlanDialog";
+import { listPlanInput, useListInEffect } from "./useHostDataList";
 
 interface Props { record: ServiceRecord; image: Image | null; containers: Container[]; engine: EngineName }
 
@@ -36,7 +37,8 @@ function StopDialog(props: Props) {
 function UninstallDialog(props: Props) {
     const [force, setForce] = useState(false);
     const [deleteImage, setDeleteImage] = useState(false);
-    const plan = planUninstall({ ...base(props), extraArgs: [], force, deleteImage });
+    const list = useListInEffect(props.image, props.engine, props.record.name);
+    const plan = planUninstall({ ...base(props), ...listPlanInput(list, new Date()), extraArgs: [], force, deleteImage });
     const choices = [{ id: "uninstall-delete-image", label: _("Also delete the image"), checked: deleteImage, set: setDeleteImage }];
     if ((plan.kind === "refused" && plan.code === "image-in-use") || force)
         choices.push({ id: "uninstall-force", label: _("Uninstall although other containers use the image"), checked: force, set: setForce });

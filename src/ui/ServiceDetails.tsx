@@ -11,6 +11,8 @@ import type { Container, Image, ServiceRecord } from "../core/model";
 import { go } from "./location";
 import { ServiceActions } from "./ServiceActions";
 import { UnitCard } from "./UnitCard";
+import { HostDataListCard } from "./HostDataListCard";
+import { BackupsCard } from "./BackupsCard";
 
 export function ServiceDetails({ record, images, containers, engine, useSystemd }: {
     record: ServiceRecord; images: Image[]; containers: Container[]; engine: EngineName; useSystemd: boolean;
@@ -46,6 +48,8 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
                 </CardBody>
             </Card>
             {record.unit && useSystemd && <UnitCard unit={record.unit} />}
+            <HostDataListCard name={record.name} image={image} engine={engine} />
+            <BackupsCard name={record.name} />
         </section>
     );
 }

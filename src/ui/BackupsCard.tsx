@@ -1,0 +1,66 @@
+// The backups of a service's listed host files, newest first, each restorable after a preview.
+import { useEffect, useState } from "preact/hooks";
+import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
+import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/components/Card/index.js";
+import { _, format } from "../cockpit";
+import { stampDate } from "../core/backupManifest";
+import { BACKUPS_DIR, listBackups, type BackupInfo } from "../host/backups";
+import { useAccess } from "./access";
+import { useDialogs } from "./dialogs";
+import { ErrorAlert } from "./ErrorAlert";
+import { MutatingButton } from "./MutatingButton";
+import { RestoreBackupDialog } from "./RestoreBackupDialog";
+
+const TD = "pf-v6-c-table__td";
+const TH = "pf-v6-c-table__th";
+
+export function BackupsCard({ name }: { name: string }) {
+    const access = useAccess();
+    const dialogs = useDialogs();
+    const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+    const [error, setError] = useState<Error | null>(null);
+
+    const load = () => {
+        setError(null);
+        listBackups(name).then(setBackups, setError);
+    };
+    useEffect(() => { if (access === "root") load(); }, [name, access]);
+
+    return (
+        <Card isCompact id="backups-card">
+            <CardTitle>{_("Backups of the listed host files")}</CardTitle>
+            <CardBody>
+                <p>{format(_("Taken before each INSTALL and UNINSTALL, in $0/$1; the newest 10 are kept."), BACKUPS_DIR, name)}</p>
+                {error && <ErrorAlert title={_("The backups could not be listed")} error={error} />}
+                {backups && backups.length === 0 && <p id="backups-none">{_("No backups yet.")}</p>}
+                {backups && backups.length > 0 &&
+                    <table className="pf-v6-c-table pf-m-compact" aria-label={_("Backups")} id="backups-table">
+                        <thead className="pf-v6-c-table__thead"><tr className="pf-v6-c-table__tr">
+                            <th className={TH}>{_("Taken")}</th>
+                            <th className={TH}>{_("Contents")}</th>
+                            <th className={TH}><span className="pf-v6-screen-reader">{_("Actions")}</span></th>
+                        </tr></thead>
+                        <tbody className="pf-v6-c-table__tbody">
+                            {backups.map(b => (
+                                <tr key={b.stamp} className="pf-v6-c-table__tr" data-backup={b.stamp}>
+                                    <td className={TD}>{stampDate(b.stamp)?.toLocaleString() ?? b.stamp}</td>
+                                    <td className={TD}>
+                                        {b.manifest
+                                            ? format(_("$0 files and folders of $1 listed paths"), b.manifest.entries.length, b.manifest.listed.length)
+                                            : b.error}
+                                    </td>
+                                    <td className={TD}>
+                                        <MutatingButton variant="secondary" className="backup-restore" isDisabled={!b.manifest}
+                                                        onClick={() => dialogs.show(<RestoreBackupDialog name={name} stamp={b.stamp} onDone={load} />)}>
+                                            {_("Restore…")}
+                                        </MutatingButton>
+                                    </td>
+                                </tr>
+                            ))}
+                        </tbody>
+                    </table>}
+                <Button variant="link" isInline id="backups-refresh" onClick={load}>{_("Refresh")}</Button>
+            </CardBody>
+        </Card>
+    );
+}
