@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The build: one esbuild run for the page, then CSS trimmed to what the bundle uses,
 // translations compiled to po.LANG.js, and the size of what a browser downloads printed.
-import { build, context } from "esbuild";
+import { build, context, transform } from "esbuild";
 import { PurgeCSS } from "purgecss";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -51,7 +51,7 @@ async function trimCss() {
             keyframes: true,
             safelist: { standard: ["html", "body", "pf-v6-theme-dark", /^ss-/], greedy: [/^:root/] },
         });
-        css = result.css;
+        css = (await transform(result.css, { loader: "css", minify: true })).code;
     }
     writeFileSync(cssFile, css);
 }
