@@ -1,6 +1,8 @@
 // Image operations through the engine's CLI, as root.
-import { cockpit, hostError } from "../cockpit";
+import { cockpit, hostError, run, HostError } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
+import { parseDockerImageInspect } from "../core/inventory";
+import type { Image } from "../core/model";
 
 export interface RunningCommand {
     done: Promise<void>;
@@ -16,4 +18,15 @@ export function pullImage(engine: EngineName, ref: string, onOutput: (text: stri
         proc.then(() => resolve(), e => reject(hostError(argv.join(" "), e)));
     });
     return { done, cancel: () => proc.close("terminated") };
+}
+
+/** One image by reference or ID, with its labels; null when the engine does not have it. */
+export async function findImage(engine: EngineName, ref: string): Promise<Image | null> {
+    try {
+        return parseDockerImageInspect(await run([engine, "image", "inspect", ref], { superuser: "try" }))[0] ?? null;
+    } catch (e) {
+        if (e instanceof HostError && /no such image|image not known/i.test(e.details))
+            return null;
+        throw e;
+    }
 }

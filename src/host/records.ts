@@ -10,6 +10,18 @@ export interface RecordsListing {
     broken: { path: string; error: string }[];   // records that exist but do not parse
 }
 
+const writeListeners = new Set<() => void>();
+
+/** Calls onChange after this page wrote or removed a record (records are files: no engine event says so). */
+export function onRecordsChanged(onChange: () => void): () => void {
+    writeListeners.add(onChange);
+    return () => writeListeners.delete(onChange);
+}
+
+function changed(): void {
+    writeListeners.forEach(listener => listener());
+}
+
 export async function listRecords(): Promise<RecordsListing> {
     let found: string;
     try {
@@ -43,10 +55,12 @@ export async function writeRecord(record: ServiceRecord): Promise<void> {
     } finally {
         file.close();
     }
+    changed();
 }
 
 /** Removes the record; the folder goes too when nothing else (an override) is left in it. */
 export async function removeRecord(name: string): Promise<void> {
     await run(["rm", "-f", recordPath(name)], { superuser: "require" });
     await run(["rmdir", "--ignore-fail-on-non-empty", recordDir(name)], { superuser: "require" }).catch(() => undefined);
+    changed();
 }

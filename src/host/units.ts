@@ -14,11 +14,18 @@ export interface UnitState {
     unitFileState: string;      // enabled, disabled, static, generated, …
     description: string;
     fragmentPath: string;
+    loadError: string;          // systemd's message when the unit file does not load (LoadError)
 }
 
 function unwrap(props: Record<string, DBusVariant>, key: string): string {
     const v = props[key]?.v;
     return typeof v === "string" ? v : "";
+}
+
+// LoadError is (ss): the D-Bus error name and its message; empty when the unit loaded.
+function loadError(props: Record<string, DBusVariant>): string {
+    const v = props.LoadError?.v;
+    return Array.isArray(v) && typeof v[1] === "string" ? v[1] : "";
 }
 
 function toState(name: string, path: string, props: Record<string, DBusVariant>): UnitState {
@@ -31,6 +38,7 @@ function toState(name: string, path: string, props: Record<string, DBusVariant>)
         unitFileState: unwrap(props, "UnitFileState"),
         description: unwrap(props, "Description"),
         fragmentPath: unwrap(props, "FragmentPath"),
+        loadError: loadError(props),
     };
 }
 

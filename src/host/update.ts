@@ -1,0 +1,87 @@
+// Update a service to the image its reference names now, and roll back to the previous image
+// (design §3.5: keep the previous image ID so rollback is one action). The record is written
+// first, so a failed restart still leaves the way back recorded.
+import { run, HostError } from "../cockpit";
+import type { EngineName } from "../core/engineVersion";
+import type { ServiceRecord } from "../core/model";
+import { pullImage } from "./images";
+import { writeRecord } from "./records";
+import { runUnitJob, unitState } from "./units";
+
+export interface ImageSwitch {
+    before: string;               // the record's image ID before
+    after: string;                // the record's image ID now
+    running: string | null;       // the image ID of container NAME afterwards, null when there is none
+    unitStopped: boolean;         // the unit was not running, so it was left stopped
+}
+
+const bare = (id: string) => id.replace(/^sha256:/, "");
+
+/** A reference without a registry host (or on localhost) cannot be pulled: it is re-resolved only. */
+export function isLocalReference(ref: string): boolean {
+    const first = ref.split("/")[0];
+    return !ref.includes("/") || first === "localhost" || !(first.includes(".") || first.includes(":"));
+}
+
+export async function imageIdOf(engine: EngineName, ref: string): Promise<string> {
+    return bare((await run([engine, "image", "inspect", "--format", "{{.Id}}", ref], { superuser: "require" })).trim());
+}
+
+export async function containerImageId(engine: EngineName, name: string): Promise<string | null> {
+    try {
+        return bare((await run([engine, "container", "inspect", "--format", "{{.Image}}", name], { superuser: "require" })).trim());
+    } catch (e) {
+        if (e instanceof HostError && /no such/i.test(e.details))
+            return null;
+        throw e;
+    }
+}
+
+// The unit, when active, is restarted: its ExecStart creates the container from the reference
+// again. Without a unit the container is replaced by running the RUN label (`runArgv`) again.
+async function recreate(record: ServiceRecord, engine: EngineName, runArgv: string[] | null): Promise<boolean> {
+    if (record.unit) {
+        const state = await unitState(record.unit);
+        if (state.activeState !== "active" && state.activeState !== "activating")
+            return true;
+        await runUnitJob("RestartUnit", record.unit);
+        return false;
+    }
+    await run([engine, "rm", "-f", "--ignore", record.name], { superuser: "require" });
+    if (runArgv)
+        await run(runArgv, { superuser: "require" });
+    return false;
+}
+
+async function switchTo(record: ServiceRecord, engine: EngineName, runArgv: string[] | null, target: string): Promise<ImageSwitch> {
+    const before = record.imageId;
+    await writeRecord({ ...record, imageId: target, previousImageId: before });
+    const unitStopped = await recreate(record, engine, runArgv);
+    return { before, after: target, running: await containerImageId(engine, record.name), unitStopped };
+}
+
+/**
+ * Pulls the record's reference again (a local one is only looked up again); if it names another
+ * image now, the service moves to it. null when the image is unchanged.
+ */
+export async function updateService(record: ServiceRecord, engine: EngineName, runArgv: string[] | null,
+    onOutput: (text: string) => void): Promise<ImageSwitch | null> {
+    if (!isLocalReference(record.image))
+        await pullImage(engine, record.image, onOutput).done;
+    const now = await imageIdOf(engine, record.image);
+    onOutput(`${record.image} → ${now}\n`);
+    if (now === bare(record.imageId))
+        return null;
+    return switchTo(record, engine, runArgv, now);
+}
+
+/** Tags the previous image with the record's reference again and moves the service back to it. */
+export async function rollbackService(record: ServiceRecord, engine: EngineName, runArgv: string[] | null,
+    onOutput: (text: string) => void): Promise<ImageSwitch> {
+    const previous = record.previousImageId;
+    if (!previous)
+        throw new Error(`${record.name}: no previous image is recorded`);
+    await run([engine, "tag", previous, record.image], { superuser: "require" });
+    onOutput(`${engine} tag ${previous} ${record.image}\n`);
+    return switchTo(record, engine, runArgv, previous);
+}
