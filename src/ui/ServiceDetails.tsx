@@ -10,6 +10,7 @@ import type { EngineName } from "../core/engineVersion";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import { go } from "./location";
 import { ServiceActions } from "./ServiceActions";
+import { ServiceMaintenance } from "./ServiceMaintenance";
 import { UnitCard } from "./UnitCard";
 import { HostDataListCard } from "./HostDataListCard";
 import { BackupsCard } from "./BackupsCard";
@@ -47,6 +48,7 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
                     </DescriptionList>
                 </CardBody>
             </Card>
+            <ServiceMaintenance record={record} image={image} engine={engine} useSystemd={useSystemd} />
             {record.unit && useSystemd && <UnitCard unit={record.unit} />}
             <HostDataListCard name={record.name} image={image} engine={engine} />
             <BackupsCard name={record.name} />

@@ -7,6 +7,7 @@ import { _ } from "../cockpit";
 import type { Container, ServiceRecord } from "../core/model";
 import { shortId } from "../core/inventory";
 import { watchUnit, type UnitState } from "../host/units";
+import { adoptedName, useAdoptedUnits } from "./AdoptedUnits";
 import { go } from "./location";
 import { useOperations } from "./operations";
 
@@ -25,8 +26,9 @@ export function ServicesView({ records, containers, useSystemd }: {
     const ops = useOperations();
     const running = ops.list.filter(op => op.status === "running" || op.completion === "pending");
     const pending = running.filter(op => !records.some(r => r.name === op.spec.service));
+    const adopted = useAdoptedUnits(records, useSystemd).units;
 
-    if (records.length === 0 && pending.length === 0)
+    if (records.length === 0 && pending.length === 0 && adopted.length === 0)
         return (
             <EmptyState headingLevel="h2" titleText={_("No system services installed")} id="services-empty">
                 <EmptyStateBody>{_("Install one from the Images tab: its labels say how.")}</EmptyStateBody>
@@ -60,6 +62,19 @@ export function ServicesView({ records, containers, useSystemd }: {
                             </tr>
                         );
                     })}
+                    {adopted.map(u => (
+                        <tr key={u.unit} className="pf-v6-c-table__tr" data-service={adoptedName(u)} data-adopted="true">
+                            <td className="pf-v6-c-table__td" data-label={_("Name")}>
+                                <a href={`#/unit/${u.unit}`} onClick={e => { e.preventDefault(); go(["unit", u.unit]); }}>{adoptedName(u)}</a>
+                                {" "}<span className="ss-adopted-badge">{_("Not installed here")}</span>
+                            </td>
+                            <td className="pf-v6-c-table__td" data-label={_("Image")}>{u.container.image ?? "—"}</td>
+                            <td className="pf-v6-c-table__td" data-label={_("Container")}>
+                                {containers.find(c => c.name === u.container.container)?.state ?? _("none")}
+                            </td>
+                            <td className="pf-v6-c-table__td" data-label={_("Unit")}><UnitBadge unit={u.unit} /></td>
+                        </tr>
+                    ))}
                     {pending.map(op => (
                         <tr key={op.key} className="pf-v6-c-table__tr" data-service={op.spec.service} data-operation="running">
                             <td className="pf-v6-c-table__td">{op.spec.service}</td>

@@ -6,6 +6,8 @@ import { _, cockpit, format } from "../cockpit";
 import { runUnitJob, setUnitEnabled, watchUnit, type UnitState } from "../host/units";
 import { ErrorAlert } from "./ErrorAlert";
 import { MutatingButton } from "./MutatingButton";
+import { UnitFileStatus } from "./UnitFileStatus";
+import { UnitJournal } from "./UnitJournal";
 
 export function UnitCard({ unit }: { unit: string }) {
     const [state, setState] = useState<UnitState | null>(null);
@@ -52,6 +54,8 @@ export function UnitCard({ unit }: { unit: string }) {
                     <Button variant="link" onClick={() => cockpit.jump(`/system/logs#/?unit=${unit}`)}>{_("Logs")}</Button>
                 </div>
                 {error && <ErrorAlert title={format(_("$0 could not be changed"), unit)} error={error} />}
+                {state && <UnitFileStatus state={state} />}
+                <UnitJournal unit={unit} />
             </CardBody>
         </Card>
     );

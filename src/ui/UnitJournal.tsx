@@ -1,0 +1,35 @@
+// The last lines of a unit's journal, following while the page is open.
+import { useEffect, useState } from "preact/hooks";
+import { _ } from "../cockpit";
+import { appendEntries, type JournalEntry } from "../core/journal";
+import { followJournal } from "../host/journal";
+
+const LINES = 50;
+
+function time(ms: number | null): string {
+    return ms === null ? "" : new Date(ms).toLocaleTimeString();
+}
+
+export function UnitJournal({ unit }: { unit: string }) {
+    const [entries, setEntries] = useState<JournalEntry[]>([]);
+    const [error, setError] = useState<string | null>(null);
+    useEffect(() => {
+        setEntries([]);
+        setError(null);
+        return followJournal(unit, LINES, added => setEntries(old => appendEntries(old, added, LINES)), setError);
+    }, [unit]);
+    return (
+        <details className="ss-unit-journal" open>
+            <summary>{_("Journal")}</summary>
+            {error && <p className="ss-journal-error">{error}</p>}
+            <pre id="unit-journal" className="ss-command-log" data-lines={entries.length}>
+                {entries.length === 0 && !error ? _("No journal entries.") : null}
+                {entries.map(e => (
+                    <div key={e.cursor} className={e.priority !== null && e.priority <= 3 ? "ss-journal-error" : undefined}>
+                        {time(e.time)} {e.identifier}{e.pid ? `[${e.pid}]` : ""}: {e.message}
+                    </div>
+                ))}
+            </pre>
+        </details>
+    );
+}

@@ -1,0 +1,240 @@
+// The services' systemd units on a real host: live state and journal, a unit generated from the
+// RUN label, update and rollback of the image, units the page did not install, broken unit files,
+// and a unit file changed on disk while it is being edited.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { withCockpit } from "./lib/session.mjs";
+import { exec, sleep, waitForUnitState } from "./lib/testbed.mjs";
+
+const DEMO = "localhost/units-demo:latest";
+const RECORDS = "/etc/containers/system-services";
+
+// Commands here are one line: a daemon-reload re-reads the transient unit that `exec` runs in, and
+// a command of several lines would come back as lines of that unit (ExecStop=… and all).
+async function writeFile(path, text) {
+    await exec(`echo ${globalThis.Buffer.from(text).toString("base64")} | base64 -d > ${path}`);
+}
+
+async function clean(...names) {
+    for (const name of names) {
+        await exec(`systemctl stop ${name}.service 2>/dev/null; systemctl disable ${name}.service 2>/dev/null; ` +
+            `podman rm -f ${name} >/dev/null 2>&1; rm -rf /etc/systemd/system/${name}.service ${RECORDS}/${name}; ` +
+            `systemctl reset-failed ${name}.service 2>/dev/null; true`);
+    }
+    await exec("systemctl daemon-reload");
+}
+
+// A service as an install would leave it: a copy of the demo image, its record and a unit
+// serving on a port of its own (the demo image's RUN would clash with services.spec's).
+async function installUnitsDemo() {
+    await exec(`podman tag localhost/demo-service:latest ${DEMO}`);
+    const id = (await exec(`podman image inspect --format '{{.Id}}' ${DEMO}`)).stdout.trim();
+    const record = {
+        version: 1, name: "units-demo", image: DEMO, imageId: id, engine: "podman",
+        installedAt: "2026-01-01T00:00:00Z", unit: "units-demo.service", options: {}, extraArgs: [], previousImageId: null,
+    };
+    const unit = `[Unit]
+Description=units spec demo
+[Service]
+ExecStartPre=-/usr/bin/podman rm -f units-demo
+ExecStart=/usr/bin/podman run --rm --name units-demo --network=host ${DEMO} /bin/busybox httpd -f -p 127.0.0.1:8091 -h /www
+ExecStop=/usr/bin/podman stop -t 1 units-demo
+SuccessExitStatus=137 143
+[Install]
+WantedBy=multi-user.target
+`;
+    await exec(`mkdir -p ${RECORDS}/units-demo`);
+    await writeFile(`${RECORDS}/units-demo/service.json`, JSON.stringify(record, null, 4) + "\n");
+    await writeFile("/etc/systemd/system/units-demo.service", unit);
+    await exec("systemctl daemon-reload");
+    return id;
+}
+
+async function openService(frame, name) {
+    await frame.locator("#nav-services").click();
+    await frame.locator(`tr[data-service="${name}"] a`).click();
+    await frame.locator(`#service-details[data-service="${name}"]`).waitFor();
+}
+
+async function readRecord(name) {
+    return JSON.parse((await exec(`cat ${RECORDS}/${name}/service.json`)).stdout);
+}
+
+async function curl(port) {
+    let answer = "";
+    for (let i = 0; i < 40 && !answer.includes("hello"); i++, await sleep(250))
+        answer = (await exec(`curl -s --max-time 2 http://127.0.0.1:${port}/ || true`)).stdout;
+    return answer;
+}
+
+test("systemctl start and stop on the host show in the open page within a second, with the journal", async t => {
+    await clean("units-demo");
+    await installUnitsDemo();
+    try {
+        await withCockpit(t, { admin: true, timeout: 30_000 }, async ({ frame }) => {
+            await openService(frame, "units-demo");
+            await frame.locator('#unit-state[data-active="inactive"]').waitFor();
+            await exec("systemctl start units-demo.service");
+            await frame.locator('#unit-state[data-active="active"]').waitFor({ timeout: 1000 });
+            // the journal follows: podman's line about starting this very container shows up
+            const id = (await exec("podman container inspect --format '{{.Id}}' units-demo")).stdout.trim();
+            await frame.locator("#unit-journal").filter({ hasText: `container start ${id}` }).waitFor({ timeout: 10_000 });
+            await exec("systemctl stop units-demo.service");
+            await frame.locator('#unit-state[data-active="inactive"]').waitFor({ timeout: 1000 });
+        });
+    } finally {
+        await clean("units-demo");
+    }
+});
+
+test("Update moves the service to the rebuilt image and Rollback back to the old one, active both times", async t => {
+    await clean("units-demo");
+    const before = await installUnitsDemo();
+    let after = null;
+    try {
+        await exec("systemctl start units-demo.service");
+        // rebuild the image's tag with a changed file
+        await exec("rm -rf /tmp/units-ctx && mkdir -p /tmp/units-ctx");
+        await writeFile("/tmp/units-ctx/Containerfile", `FROM ${DEMO}\nRUN ["/bin/busybox", "sh", "-c", "echo v2 > /www/version"]\n`);
+        await exec(`podman build -q -t ${DEMO} /tmp/units-ctx`, { timeout: 300_000 });
+        after = (await exec(`podman image inspect --format '{{.Id}}' ${DEMO}`)).stdout.trim();
+        assert.notEqual(after, before);
+        const running = async () => (await exec("podman container inspect --format '{{.Image}}' units-demo")).stdout.trim();
+        await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
+            await openService(frame, "units-demo");
+            await frame.locator("#service-update").click();
+            assert.match(await frame.locator("#update-dialog-current").innerText(), new RegExp(before.slice(0, 12)));
+            await frame.locator("#update-dialog-submit").click();
+            const update = frame.locator('#image-switch[data-changed="true"]');
+            await update.waitFor();
+            assert.equal(await update.getAttribute("data-before"), before);
+            assert.equal(await update.getAttribute("data-after"), after);
+            assert.equal(await update.getAttribute("data-running"), after);
+            await waitForUnitState("units-demo.service", "active");
+            assert.equal(await running(), after);
+            assert.equal((await curl(8091)).includes("hello"), true);
+            const record = await readRecord("units-demo");
+            assert.equal(record.imageId, after);
+            assert.equal(record.previousImageId, before);
+            await frame.locator("#update-dialog-close").click();
+
+            await frame.locator('#service-rollback:not([disabled]):not([aria-disabled="true"])').click();
+            await frame.locator("#rollback-dialog-submit").click();
+            const rollback = frame.locator('#image-switch[data-changed="true"]');
+            await rollback.waitFor();
+            assert.equal(await rollback.getAttribute("data-before"), after);
+            assert.equal(await rollback.getAttribute("data-after"), before);
+            assert.equal(await rollback.getAttribute("data-running"), before);
+            await waitForUnitState("units-demo.service", "active");
+            assert.equal(await running(), before);
+            assert.equal((await readRecord("units-demo")).imageId, before);
+            assert.equal((await exec(`podman image inspect --format '{{.Id}}' ${DEMO}`)).stdout.trim(), before);
+            await frame.locator("#rollback-dialog-close").click();
+        });
+    } finally {
+        await clean("units-demo");
+        // only what this test made: the tag and the rebuilt image; other specs' images stay
+        await exec(`podman rmi ${DEMO} >/dev/null 2>&1; rm -rf /tmp/units-ctx; true`);
+        if (after)
+            await exec(`podman rmi ${after} >/dev/null 2>&1; true`);
+    }
+});
+
+test("a unit generated from the RUN-only image is written as previewed, starts, serves, stops and disables", async t => {
+    await clean("units-runonly");
+    try {
+        await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
+            await frame.locator("#nav-images").click();
+            await frame.locator('tr[data-image="localhost/run-only:latest"] a').click();
+            await frame.locator("#image-generate-unit").click();
+            await frame.locator("#generate-unit-name").fill("units-runonly");
+            const text = frame.locator("#generate-unit-text");
+            await frame.locator("#generate-unit-path").filter({ hasText: "/etc/systemd/system/units-runonly.service" }).waitFor();
+            await frame.locator("#generate-unit-save:not([disabled])").waitFor();
+            const preview = await text.inputValue();
+            assert.match(preview, /--name units-runonly --sdnotify=conmon --cgroups=split -d/);
+            await frame.locator("#generate-unit-save").click();
+            await frame.locator("#generate-unit-done").waitFor();
+            assert.equal((await exec("cat /etc/systemd/system/units-runonly.service")).stdout, preview);
+            assert.equal((await readRecord("units-runonly")).unit, "units-runonly.service");
+            await frame.locator("#generate-unit-close").click();
+
+            // the service page, with the unit card
+            await frame.locator('#service-details[data-service="units-runonly"] #unit-card').waitFor();
+            await frame.locator("#unit-start").click();
+            await frame.locator('#unit-state[data-active="active"]').waitFor();
+            assert.match(await curl(8089), /hello from the run-only image/);
+            await frame.locator("#unit-stop").click();
+            await frame.locator('#unit-state[data-active="inactive"]').waitFor();
+            await waitForUnitState("units-runonly.service", "inactive");
+            await frame.locator("#unit-enable").click();
+            await frame.locator('#unit-state[data-enabled="enabled"]').waitFor();
+            await frame.locator("#unit-disable").click();
+            await frame.locator('#unit-state[data-enabled="disabled"]').waitFor();
+        });
+    } finally {
+        await clean("units-runonly");
+    }
+});
+
+test("a unit file changed on disk while the editor is open is reported, and neither text is lost", async t => {
+    await clean("units-conflict");
+    try {
+        await withCockpit(t, { admin: true }, async ({ frame }) => {
+            await frame.locator("#nav-images").click();
+            await frame.locator('tr[data-image="localhost/run-only:latest"] a').click();
+            await frame.locator("#image-generate-unit").click();
+            await frame.locator("#generate-unit-name").fill("units-conflict");
+            await frame.locator("#generate-unit-path").filter({ hasText: "units-conflict.service" }).waitFor();
+            await frame.locator("#generate-unit-save:not([disabled])").waitFor();
+            const onDisk = "# written by hand meanwhile\n[Service]\nExecStart=/bin/true\n";
+            await writeFile("/etc/systemd/system/units-conflict.service", onDisk);
+            const text = frame.locator("#generate-unit-text");
+            await text.fill((await text.inputValue()) + "# my edit\n");
+            await frame.locator("#generate-unit-save").click();
+            await frame.locator("#generate-unit-conflict").waitFor();
+            assert.equal((await exec("cat /etc/systemd/system/units-conflict.service")).stdout, onDisk);
+            assert.match(await text.inputValue(), /# my edit\n$/);
+            assert.equal((await exec(`test -e ${RECORDS}/units-conflict && echo yes || echo no`)).stdout.trim(), "no");
+        });
+    } finally {
+        await clean("units-conflict");
+    }
+});
+
+test("container units the page did not install are listed; a broken atomic unit and a bad unit file say why", async t => {
+    const names = ["units-adopt", "units-atomic", "units-bad"];
+    await clean(...names);
+    const run = "/usr/bin/podman run --rm --name NAME localhost/run-only:latest /bin/busybox sleep 1000";
+    const units = {
+        "units-adopt": `[Service]\nExecStart=${run.replace("NAME", "units-adopt")}\n`,
+        "units-atomic": "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/atomic run --name=units-atomic localhost/run-only:latest\n",
+        // two ExecStart= for Type=simple: systemd refuses the unit (bad-setting)
+        "units-bad": `[Service]\nExecStart=${run.replace("NAME", "units-bad")}\nExecStart=${run.replace("NAME", "units-bad")}\n`,
+    };
+    try {
+        for (const [name, text] of Object.entries(units))
+            await writeFile(`/etc/systemd/system/${name}.service`, text);
+        await exec("systemctl daemon-reload");
+        await withCockpit(t, { admin: true }, async ({ frame }) => {
+            for (const name of names)
+                await frame.locator(`tr[data-service="${name}"][data-adopted="true"]`).waitFor();
+            assert.match(await frame.locator('tr[data-service="units-adopt"]').innerText(), /Not installed here/);
+
+            await frame.locator('tr[data-service="units-atomic"] a').click();
+            await frame.locator('#adopted-details[data-unit="units-atomic.service"] #unit-card').waitFor();
+            await frame.locator('#unit-legacy[data-broken="true"]').waitFor();
+            await frame.locator("#unit-rewrite").click();
+            await frame.locator("#generate-unit-path").filter({ hasText: "/etc/systemd/system/units-atomic.service" }).waitFor();
+            assert.match(await frame.locator("#generate-unit-text").inputValue(), /\/usr\/bin\/podman run --rm --replace --name units-atomic/);
+            await frame.locator("#generate-unit-dialog button", { hasText: "Cancel" }).click();
+
+            await frame.locator("#nav-services").click();
+            await frame.locator('tr[data-service="units-bad"] a').click();
+            await frame.locator('#unit-load-error[data-load-state="bad-setting"]').waitFor();
+            await frame.locator("#unit-verify").filter({ hasText: "more than one ExecStart" }).waitFor();
+        });
+    } finally {
+        await clean(...names);
+    }
+});
