@@ -32,7 +32,7 @@ async function cleanup() {
         if [ -f /var/lib/sssd-container/${NAME}/mode ]; then
             podman run --rm --privileged --pid=host --net=host -v /:/host -e HOST=/host -e NAME=${NAME} -e IMAGE=${IMAGE} ${IMAGE} /bin/uninstall.sh >/dev/null 2>&1;
         fi
-        rm -rf /etc/systemd/system/${UNIT} /etc/containers/system-services/${NAME} /var/lib/sssd-container/${NAME}
+        rm -rf /etc/systemd/system/${UNIT} /etc/containers/system-services/${NAME} /var/lib/sssd-container/${NAME} \\
             /var/lib/containers/system-services/backups/${NAME};
         systemctl daemon-reload; systemctl reset-failed ${UNIT} 'system-services-op-${NAME}-*' 2>/dev/null;
         ldapdelete ${LDAP} ${CAROL} >/dev/null 2>&1; true`);
@@ -133,6 +133,7 @@ L`);
         await frame.locator("#unit-stop").click();
         await frame.locator('#unit-state[data-active="inactive"]').waitFor();
         await waitForUnitState(UNIT, "inactive");
+        assert.equal((await exec(`podman container exists ${NAME}`, { check: false })).code, 1, "no container left after Stop");
         assert.equal((await lookup("carol")).code, 2, "carol after Stop");
         assert.equal((await lookup("alice")).code, 2, "alice after Stop");
 
