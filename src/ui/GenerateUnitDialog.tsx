@@ -1,5 +1,7 @@
 // Generate the unit that runs a service (or rewrite a legacy atomic one): shown and editable
 // before it is written, written only if the file on disk is still as it was read.
+// For an image without a record (RUN-only), writing the unit writes a record too, naming the
+// unit, so the service appears under Services with its unit card, Update and Rollback.
 import { useEffect, useState } from "preact/hooks";
 import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
@@ -11,6 +13,7 @@ import type { EngineName } from "../core/engineVersion";
 import { validateName } from "../core/labels";
 import type { Image, ServiceRecord } from "../core/model";
 import { newRecord } from "../core/record";
+import { CoreError } from "../core/text";
 import { generateUnit, regenerateLegacyUnit, runArgvFor, type GeneratedUnit } from "../core/unitGen";
 import { writeRecord } from "../host/records";
 import { ChangeConflict, readUnitFile, unitFlavor, writeUnitFile } from "../host/unitFiles";
@@ -31,7 +34,10 @@ interface Props {
     defaultName: string;
 }
 
+// core's messages (CoreError) are translated here; host errors carry the tools' own words
 function errorOf(e: unknown): Error {
+    if (e instanceof CoreError)
+        return new Error(format(_(e.template), ...e.args));
     return e instanceof Error ? e : new Error(String(e));
 }
 

@@ -46,7 +46,7 @@ export function UnitCard({ unit }: { unit: string }) {
                     <MutatingButton id="unit-restart" variant="secondary" isDisabled={!!busy || !!missing} isLoading={busy === "restart"}
                                     onClick={() => act("restart", () => runUnitJob("RestartUnit", unit))}>{_("Restart")}</MutatingButton>
                     {!enabled
-                        ? <MutatingButton id="unit-enable" variant="secondary" isDisabled={!!busy || !!missing} isLoading={busy === "enable"}
+                        ? <MutatingButton id="unit-enable" variant="secondary" isDisabled={!!busy || !!missing || state?.unitFileState === "generated"} isLoading={busy === "enable"}
                                           onClick={() => act("enable", () => setUnitEnabled(unit, true))}>{_("Enable")}</MutatingButton>
                         : <MutatingButton id="unit-disable" variant="secondary" isDisabled={!!busy} isLoading={busy === "disable"}
                                           onClick={() => act("disable", () => setUnitEnabled(unit, false))}>{_("Disable")}</MutatingButton>}
