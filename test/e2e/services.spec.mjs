@@ -10,8 +10,8 @@ const DEMO = "localhost/demo-service:latest";
 async function cleanService(name) {
     await exec(`systemctl disable --now ${name}.service 2>/dev/null; podman rm -f ${name} >/dev/null 2>&1;
         rm -rf /etc/systemd/system/${name}.service /etc/containers/system-services/${name} /etc/${name}.installed;
-        systemctl daemon-reload; systemctl reset-failed 'system-services-op-*' 2>/dev/null;
-        systemctl stop 'system-services-op-*' 2>/dev/null; rm -rf /run/system-services/ops; true`);
+        systemctl daemon-reload; systemctl stop 'system-services-op-${name}-*' 2>/dev/null;
+        systemctl reset-failed 'system-services-op-${name}-*' 2>/dev/null; rm -f /run/system-services/ops/system-services-op-${name}-*; true`);
 }
 
 async function openImage(page, frame, ref) {
