@@ -58,7 +58,7 @@ test("the image's list is shown, an override adding etc/demo-extra/ is saved, an
             await frame.locator('#install-preview li[data-step="backup"]').waitFor();
             await frame.locator("#install-consent").check();
             await frame.locator("#install-submit").click();
-            await frame.locator('#operation-status[data-status="succeeded"]').waitFor();
+            await frame.locator('#install-dialog #operation-status[data-status="succeeded"]').waitFor();
             await frame.locator("#install-close").click();
 
             // the override: add an absolute entry, normalized with a message, with the host's facts
@@ -101,7 +101,7 @@ test("the image's list is shown, an override adding etc/demo-extra/ is saved, an
                 new RegExp(`-v ${OVERRIDE}:/etc/host-data-list:ro ${DEMO} /bin/sh /install.sh`));
             await frame.locator("#install-consent").check();
             await frame.locator("#install-submit").click();
-            await frame.locator('#operation-status[data-status="succeeded"]').waitFor();
+            await frame.locator('#install-dialog #operation-status[data-status="succeeded"]').waitFor();
             const after = (await exec("stat -c %Z /etc/demo-extra/x; cat /etc/demo-extra/x")).stdout.split("\n");
             assert.notEqual(after[0], before, "the install wrote etc/demo-extra/x back (its ctime changed)");
             assert.equal(after[1], "extra", "with the same content");
@@ -133,12 +133,12 @@ test("a failed INSTALL leaves every listed file as it was, and no unit or record
             assert.ok(await frame.locator("#install-restore").isChecked(), "restore is on by default");
             await frame.locator("#install-consent").check();
             await frame.locator("#install-submit").click();
-            await frame.locator('#operation-status[data-status="failed"]').waitFor();
-            await frame.locator("#operation-undone").waitFor();
+            await frame.locator('#install-dialog #operation-status[data-status="failed"]').waitFor({ state: "attached" });
+            await frame.locator("#install-dialog #operation-undone").waitFor();
             assert.equal(await fingerprint("/etc/failing-install"), before);
             const left = (await exec("ls /etc/systemd/system/failing-install.service /etc/containers/system-services/failing-install 2>&1; true")).stdout;
             assert.match(left, /No such file or directory[\s\S]*No such file or directory/);
-            await frame.locator("#operation-dismiss").click();
+            await frame.locator("#install-dialog #operation-dismiss").click();
             await sleep(500);
             const units = (await exec("systemctl list-units --all --no-legend 'system-services-op-failing-install*'")).stdout;
             assert.equal(units.trim(), "");
