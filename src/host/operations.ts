@@ -1,7 +1,7 @@
 // Long operations (INSTALL, UNINSTALL, …) run as transient systemd units, so they go on when
 // the tab closes; the page follows their journal and re-attaches on load (design §6).
 // Without systemd they run through cockpit.spawn and end with the page.
-import { cockpit, hostError, readFile, run } from "../cockpit";
+import { cockpit, HostError, hostError, readFile, run } from "../cockpit";
 import type { Step } from "../core/lifecycle";
 import { listUnits, resetUnit, watchUnit } from "./units";
 
@@ -83,6 +83,12 @@ export async function startOperation(spec: OperationSpec, useSystemd: boolean, o
         onChange({ ...op });
         return () => proc.close("terminated");
     }
+    // systemd 252 writes a transient unit's ExecStart unescaped to /run/systemd/transient and
+    // re-reads it on daemon-reload: a line break in an argument would become unit settings
+    const broken = spec.argv.find(arg => /[\n\r]/.test(arg));
+    if (broken !== undefined)
+        throw new HostError(`An argument of the command contains a line break, which systemd cannot run safely: ${JSON.stringify(broken.slice(0, 60))}`,
+            "invalid-argument", null, spec.argv.join(" "));
     const unit = unitName(spec, new Date());
     await run(["mkdir", "-p", "-m", "0700", OPS_DIR], { superuser: "require" });
     const file = cockpit.file(`${OPS_DIR}/${unit}.json`, { superuser: "require" });
