@@ -55,3 +55,24 @@ export function readFile(path: string, superuser: SpawnOptions["superuser"] = "t
                 .finally(() => handle.close());
     });
 }
+
+/**
+ * Runs argv with its output read as bytes (a text channel refuses NUL bytes). The output is
+ * kept when the command fails with an exit status that `acceptable` allows.
+ */
+export async function runBytes(argv: string[], options: SpawnOptions = {},
+    acceptable: (e: HostError) => boolean = () => false): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    const proc = cockpit.spawn(argv, { err: "message", ...options, binary: true });
+    (proc.stream as unknown as (cb: (data: Uint8Array) => void) => void)(data => { chunks.push(data); });
+    try {
+        await proc;
+    } catch (e) {
+        const error = hostError(argv.join(" "), e);
+        if (!acceptable(error))
+            throw error;
+    }
+    const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((at, c) => { all.set(c, at); return at + c.length; }, 0);
+    return all;
+}

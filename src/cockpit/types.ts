@@ -24,6 +24,7 @@ export interface SpawnOptions {
     pty?: boolean;
     batch?: number;
     latency?: number;
+    binary?: boolean;                // output as bytes: text channels refuse NUL bytes
 }
 
 export interface SpawnProcess extends CockpitPromise<string> {

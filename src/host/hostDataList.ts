@@ -1,22 +1,12 @@
 // The image's /etc/host-data-list, copied out of a created (never started) container, and
 // this host's override of it, read and written with conflict detection (design §5).
-import { cockpit, hostError, readFile, run, HostError, type SpawnOptions } from "../cockpit";
+import { cockpit, hostError, readFile, run, runBytes, HostError } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { IMAGE_LIST_PATH } from "../core/hostDataList";
 import { overridePath, recordDir } from "../core/record";
 import { firstTarMember, TarError } from "../core/tarFile";
 
 export { overridePath } from "../core/record";
-
-// The tar stream has NUL bytes, which a text channel refuses: read it as bytes (cockpit.spawn's
-// `binary` option, which the facade's typings leave out as nothing else needs it).
-async function runBinary(argv: string[]): Promise<Uint8Array> {
-    try {
-        return await (cockpit.spawn(argv, { superuser: "require", err: "message", binary: true } as SpawnOptions) as unknown as Promise<Uint8Array>);
-    } catch (e) {
-        throw hostError(argv.join(" "), e);
-    }
-}
 
 // image lists never change for an image ID
 const cache = new Map<string, Promise<string | null>>();
@@ -27,7 +17,7 @@ async function copyOut(engine: EngineName, imageId: string): Promise<string | nu
     try {
         let tar: Uint8Array;
         try {
-            tar = await runBinary([engine, "cp", `${id}:${IMAGE_LIST_PATH}`, "-"]);
+            tar = await runBytes([engine, "cp", `${id}:${IMAGE_LIST_PATH}`, "-"], { superuser: "require" });
         } catch (e) {
             if (e instanceof HostError && /no such file|not found|could not find/i.test(e.details))
                 return null;

@@ -1,31 +1,16 @@
 // What is on the host at the paths a host-data-list names: one `find` for all of them
 // (type, mode, owner, size, link target; NUL-separated) and one for their sha256 sums.
 // Paths go in argv, never through a shell.
-import { cockpit, hostError, type SpawnOptions } from "../cockpit";
+import { runBytes, type HostError } from "../cockpit";
 import { FIND_FORMAT, parseFindOutput, parseSha256z, summarize, withSums, type ManifestEntry } from "../core/backupManifest";
 import { hostPath, type PathStat } from "../core/hostDataList";
 
 // find and sha256sum exit 1 when a starting point is missing, which is an answer here.
-// Their output has NUL bytes, which a text channel refuses: it is read as bytes (cockpit's
-// `binary` option, left out of the facade's typings as nothing else needs it).
+// Their output has NUL bytes, so it is read as bytes.
 async function runListing(argv: string[]): Promise<string> {
-    const chunks: Uint8Array[] = [];
-    const proc = cockpit.spawn(argv, { superuser: "require", err: "message", binary: true } as SpawnOptions);
-    (proc as unknown as { stream(cb: (data: Uint8Array) => void): void }).stream(data => { chunks.push(data); });
-    const out = () => {
-        const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-        chunks.reduce((at, c) => { all.set(c, at); return at + c.length; }, 0);
-        return new TextDecoder().decode(all);
-    };
-    try {
-        await proc;
-    } catch (e) {
-        const error = hostError(argv.slice(0, 2).join(" "), e);
-        const lines = error.details.split("\n").filter(Boolean);
-        if (error.exitStatus !== 1 || !lines.every(l => /No such file or directory/.test(l)))
-            throw error;
-    }
-    return out();
+    const onlyMissing = (error: HostError) => error.exitStatus === 1 &&
+        error.details.split("\n").filter(Boolean).every(l => /No such file or directory/.test(l));
+    return new TextDecoder().decode(await runBytes(argv, { superuser: "require" }, onlyMissing));
 }
 
 function roots(paths: string[]): string[] {
