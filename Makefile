@@ -15,7 +15,7 @@ $(NODE_MODULES_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-dist/index.js: $(NODE_MODULES_STAMP) build.js manifest.json $(shell find src po -type f 2>/dev/null)
+dist/index.js: $(NODE_MODULES_STAMP) build.js manifest.json $(shell find src po -type f ! -name '*.pot' 2>/dev/null)
 	NODE_ENV=production node build.js
 
 watch: $(NODE_MODULES_STAMP)
