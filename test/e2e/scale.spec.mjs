@@ -20,7 +20,8 @@ exec /usr/bin/podman "$@"
 async function podmanCallsWhileListing(t, lastImage) {
     await exec(`rm -f ${LOG}`);
     let calls = [];
-    await withCockpit(t, { admin: true, path: "/system-services#/images", timeout: 120_000 }, async ({ frame }) => {
+    await withCockpit(t, { admin: true, timeout: 120_000 }, async ({ frame }) => {
+        await frame.locator("#nav-images").click();
         await frame.locator(`tr[data-image="${lastImage}"]`).waitFor();
         // let anything late arrive before counting
         await frame.locator("#images-view").waitFor();
