@@ -54,6 +54,13 @@ class Entry {
         return value;
     }
 
+    object(field: string): JsonObject {
+        const value = this.obj[field];
+        if (!isObject(value))
+            this.fail(field, N_("an object"));
+        return value;
+    }
+
     // Go's omitempty and nil maps/slices: a missing or null field is empty.
     strings(field: string): string[] {
         const value = this.obj[field];
@@ -160,6 +167,28 @@ export function parsePodmanContainers(json: string): Container[] {
             state,
             running: state === "running",
             labels: entry.labels("Labels"),
+        };
+    });
+}
+
+/**
+ * `docker container inspect ID…` → containers. (`docker ps` has no image ID, so the page asks
+ * for the IDs with `docker ps -aq` and inspects them in one call.)
+ */
+export function parseDockerContainerInspect(json: string): Container[] {
+    const source = "docker container inspect";
+    return parseArray(json, source).map((value, index) => {
+        const entry = new Entry(value, source, index);
+        const config = entry.object("Config");
+        const status = new Entry(entry.object("State"), source, index).string("Status");
+        return {
+            id: entry.string("Id"),
+            name: entry.string("Name").replace(/^\//, ""),
+            image: new Entry(config, source, index).string("Image"),
+            imageId: bareId(entry.string("Image")),
+            state: status,
+            running: status === "running",
+            labels: entry.labels("Labels", config),
         };
     });
 }

@@ -2,7 +2,9 @@
 import { cockpit, run } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import type { Container, EngineEvent, Image } from "../core/model";
-import { parseDockerImageInspect, parseEngineEvent, parsePodmanContainers, parsePodmanImages } from "../core/inventory";
+import {
+    parseDockerContainerInspect, parseDockerImageInspect, parseEngineEvent, parsePodmanContainers, parsePodmanImages,
+} from "../core/inventory";
 
 /** podman lists labels with the images: one process. docker needs one batched inspect more. */
 export async function listImages(engine: EngineName): Promise<Image[]> {
@@ -14,11 +16,14 @@ export async function listImages(engine: EngineName): Promise<Image[]> {
     return parseDockerImageInspect(await run(["docker", "image", "inspect", ...new Set(ids)], { superuser: "try" }));
 }
 
+/** podman: one call. docker's ps has no image IDs: its IDs, then one batched inspect. */
 export async function listContainers(engine: EngineName): Promise<Container[]> {
-    const argv = engine === "podman"
-        ? ["podman", "ps", "-a", "--format", "json"]
-        : ["docker", "ps", "-a", "--no-trunc", "--format", "{{json .}}"];
-    return parsePodmanContainers(await run(argv, { superuser: "try" }));
+    if (engine === "podman")
+        return parsePodmanContainers(await run(["podman", "ps", "-a", "--format", "json"], { superuser: "try" }));
+    const ids = (await run(["docker", "ps", "-aq", "--no-trunc"], { superuser: "try" })).split("\n").filter(Boolean);
+    if (ids.length === 0)
+        return [];
+    return parseDockerContainerInspect(await run(["docker", "container", "inspect", ...ids], { superuser: "try" }));
 }
 
 /** Full `image inspect` of one image, for its details page. */

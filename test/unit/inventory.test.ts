@@ -1,11 +1,12 @@
 import QUnit from "qunit";
 import {
     imageDisplayName, imageInfo, InventoryError, isSystemImage, parseDockerImageInspect, parseEngineEvent,
-    parsePodmanContainers, parsePodmanImages, shortId,
+    parsePodmanContainers, parsePodmanImages, shortId, parseDockerContainerInspect,
 } from "../../src/core/inventory";
 import type { Image } from "../../src/core/model";
 import podmanImages from "../fixtures/podman-4.3-images.json";
 import podmanInspect from "../fixtures/podman-4.3-image-inspect.json";
+import dockerContainers from "../fixtures/docker-container-inspect.json";
 import podmanPs from "../fixtures/podman-4.3-ps.json";
 import dockerInspect from "../fixtures/docker-image-inspect.json";
 import { PODMAN_EVENTS } from "./events-fixture";
@@ -256,5 +257,21 @@ QUnit.module("inventory: images with several names", () => {
         const images = parsePodmanImages(json);
         assert.strictEqual(images.length, 1);
         assert.deepEqual(images[0].names, ["localhost/demo-service:latest", "localhost/units-demo:latest"]);
+    });
+});
+
+QUnit.module("inventory: docker containers", () => {
+    QUnit.test("docker container inspect gives names without the slash, image IDs and state", assert => {
+        const containers = parseDockerContainerInspect(JSON.stringify(dockerContainers));
+        assert.deepEqual(containers.map(c => [c.name, c.image, c.imageId.slice(0, 12), c.state, c.running]), [
+            ["sssd", "registry.example.com/team/sssd:2.8", "1146efcd95dd", "running", true],
+            ["demo-service", "localhost/demo-service:latest", "5e793a05e0d6", "exited", false],
+        ]);
+        assert.strictEqual(containers[0].labels["org.opencontainers.image.title"], "SSSD");
+        assert.deepEqual(containers[1].labels, {});
+    });
+    QUnit.test("a container without State is refused with what was wrong", assert => {
+        assert.throws(() => parseDockerContainerInspect(JSON.stringify([{ Id: "x", Name: "/a", Image: "sha256:1", Config: {} }])),
+                      /State/);
     });
 });
