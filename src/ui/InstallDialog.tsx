@@ -64,7 +64,7 @@ export function InstallDialog({ image, engine, containers, records }: {
     const refusal = plan.kind === "refused" ? plan : null;
     const unit = useRecordedUnit(name, finished);
     const needsConsent = plan.kind === "steps" && plan.warnings.length > 0;
-    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opKey && !list.loading;
+    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opKey && !list.loading && !list.error;
     const title = key === "INSTALL" ? format(_("Install $0"), ref) : format(_("Run $0"), ref);
 
     const start = () => {
@@ -106,7 +106,9 @@ export function InstallDialog({ image, engine, containers, records }: {
                         </FormGroup>
                     </ExpandableSection>
                     <FormGroup label={_("This runs as root")} fieldId="install-preview">
-                        {plan.kind === "steps" && <PlanPreview id="install-preview" plan={plan} />}
+                        {list.loading && <p id="install-waiting">{_("Reading the host-data-list…")}</p>}
+                        {list.error && <ErrorAlert title={_("The host-data-list could not be read")} error={list.error} />}
+                        {plan.kind === "steps" && !list.loading && <PlanPreview id="install-preview" plan={plan} />}
                         {plan.kind === "pull-only" && <p id="install-pull-only">{_(plan.reason)}</p>}
                         {plan.kind === "already-running" && <p id="install-refused">{format(_("The container $0 is already running."), plan.container)}</p>}
                         {refusal && refusal.code !== "invalid-name" &&

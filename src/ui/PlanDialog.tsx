@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Checkbox } from "@patternfly/react-core/dist/esm/components/Checkbox/index.js";
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
+import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { _, format } from "../cockpit";
 import type { RunPlan, StopPlan, UninstallPlan } from "../core/lifecycle";
 import type { OperationSpec } from "../host/operations";
@@ -16,13 +17,15 @@ import { startPlan } from "./runPlan";
 
 export interface PlanChoice { id: string; label: string; checked: boolean; set(v: boolean): void }
 
-export function PlanDialog({ id, title, plan, spec, choices = [], action }: {
+export function PlanDialog({ id, title, plan, spec, choices = [], action, waitingFor = null, blocker = null }: {
     id: string;
     title: string;
     plan: RunPlan | StopPlan | UninstallPlan;
     spec: Omit<OperationSpec, "argv" | "after">;
     choices?: PlanChoice[];
     action: string;
+    waitingFor?: string | null;      // what the plan still needs to be read; nothing is offered until then
+    blocker?: Error | null;          // why the plan cannot be made at all
 }) {
     const dialogs = useDialogs();
     const ops = useOperations();
@@ -33,6 +36,7 @@ export function PlanDialog({ id, title, plan, spec, choices = [], action }: {
     const [error, setError] = useState<Error | null>(null);
     const op = opKey ? ops.list.find(o => o.key === opKey) ?? null : null;
     const needsConsent = plan.kind === "steps" && plan.warnings.length > 0;
+    const ready = !waitingFor && !blocker;
 
     const start = () => {
         if (plan.kind !== "steps")
@@ -48,7 +52,9 @@ export function PlanDialog({ id, title, plan, spec, choices = [], action }: {
         <Modal id={id} isOpen onClose={dialogs.close} variant="medium" aria-labelledby={`${id}-title`}>
             <ModalHeader title={title} labelId={`${id}-title`} />
             <ModalBody>
-                {!op && !done && <>
+                {waitingFor && <p id={`${id}-waiting`}><Spinner size="md" aria-label={waitingFor} /> {waitingFor}</p>}
+                {blocker && <ErrorAlert title={_("The plan cannot be made")} error={blocker} />}
+                {!op && !done && ready && <>
                     {choices.map(c => <Checkbox key={c.id} id={c.id} label={c.label} isChecked={c.checked} onChange={(_e, v) => c.set(v)} />)}
                     {plan.kind === "steps" && <PlanPreview plan={plan} id={`${id}-preview`} />}
                     {plan.kind === "refused" && <p className="ss-refusal" id={`${id}-refusal`}>
@@ -64,7 +70,7 @@ export function PlanDialog({ id, title, plan, spec, choices = [], action }: {
                 {done && <p id={`${id}-done`}>{format(_("$0: done"), spec.title)}</p>}
             </ModalBody>
             <ModalFooter>
-                {!op && !done && plan.kind === "steps" &&
+                {!op && !done && ready && plan.kind === "steps" &&
                     <Button id={`${id}-submit`} variant={spec.kind === "uninstall" ? "danger" : "primary"}
                             isDisabled={busy || (needsConsent && !consent)} isLoading={busy} onClick={start}>{action}</Button>}
                 <Button variant={op || done ? "primary" : "link"} id={`${id}-close`} onClick={dialogs.close}>

@@ -44,7 +44,9 @@ function UninstallDialog(props: Props) {
         choices.push({ id: "uninstall-force", label: _("Uninstall although other containers use the image"), checked: force, set: setForce });
     return <PlanDialog id="uninstall-dialog" title={format(_("Uninstall $0"), props.record.name)} plan={plan} action={_("Uninstall")}
                        spec={{ service: props.record.name, kind: "uninstall", title: format(_("Uninstalling $0"), props.record.name) }}
-                       choices={choices} />;
+                       choices={choices}
+                       // the backup and the override mount come from the list: no plan before it is read
+                       waitingFor={list.loading ? _("Reading the host-data-list…") : null} blocker={list.error} />;
 }
 
 export function ServiceActions(props: Props & { useSystemd: boolean }) {
