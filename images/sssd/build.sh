@@ -33,14 +33,8 @@ STAMP_LABEL=io.github.system-services.build-stamp
 
 say() { echo "sssd image: $*" >&2; }
 
-# The Debian mirror this machine's apt already uses (deb822 .sources or one-line .list).
-mirror() {
-    local m
-    m=$(sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | tr ' ' '\n' | grep -v -e security -e '^$' | head -n1 || true)
-    [ -n "$m" ] || m=$(grep -hE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | grep -v security | awk '{print $2}' | head -n1 || true)
-    [ -n "$m" ] || { echo "no Debian mirror found in apt sources" >&2; return 1; }
-    echo "$m"
-}
+# The Debian mirror this machine's apt already uses (one script for the whole repository).
+mirror() { "$HERE/../../tools/debian-mirror.sh"; }
 
 run_() {
     # shellcheck disable=SC2086   # PODMAN_EXEC is a command prefix, split on purpose

@@ -5,7 +5,7 @@ import { N_ } from "./i18n";
 import { findLabel } from "./labels";
 import { ACTION_LABELS, type Container, type EngineEvent, type Image } from "./model";
 import { CoreError } from "./text";
-import { describeJson, isObject, isStringArray, stringMap, type JsonObject } from "./jsonShape";
+import { describeJson, isObject, isStringArray, parseJsonLine, stringMap, type JsonObject } from "./jsonShape";
 
 export class InventoryError extends CoreError {
     constructor(template: string, ...args: string[]) {
@@ -205,14 +205,7 @@ function nonEmpty(value: unknown): string | null {
  * Never throws: the stream goes on after a line it cannot read.
  */
 export function parseEngineEvent(line: string): EngineEvent | null {
-    if (line.trim() === "")
-        return null;
-    let value: unknown;
-    try {
-        value = JSON.parse(line);
-    } catch {
-        return null;
-    }
+    const value = parseJsonLine(line);
     if (!isObject(value) || typeof value.Status !== "string" || value.Status === "")
         return null;
     const rawType = typeof value.Type === "string" ? value.Type : "";

@@ -1,6 +1,8 @@
 // Reads `journalctl -o json` output: one JSON object per line. MESSAGE is a string, or an
 // array of bytes when it is not valid UTF-8 or holds control characters; null when absent.
 
+import { isObject, parseJsonLine } from "./jsonShape";
+
 export interface JournalEntry {
     cursor: string;
     time: number | null;       // milliseconds since the epoch
@@ -21,17 +23,9 @@ function field(obj: Record<string, unknown>, key: string): string {
 
 /** One line of `journalctl -o json`; null for an empty line or anything that is not an entry. */
 export function parseJournalLine(line: string): JournalEntry | null {
-    if (line.trim() === "")
+    const obj = parseJsonLine(line);
+    if (!isObject(obj))
         return null;
-    let value: unknown;
-    try {
-        value = JSON.parse(line);
-    } catch {
-        return null;
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value))
-        return null;
-    const obj = value as Record<string, unknown>;
     const micro = field(obj, "__REALTIME_TIMESTAMP");
     const priority = field(obj, "PRIORITY");
     return {

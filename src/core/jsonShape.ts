@@ -42,3 +42,14 @@ export function stringMap(value: unknown): Record<string, string> | null {
     }
     return map;
 }
+
+/** One line of a JSON-lines stream; null for a blank line or one that is not JSON (streams go on). */
+export function parseJsonLine(line: string): unknown {
+    if (line.trim() === "")
+        return null;
+    try {
+        return JSON.parse(line);
+    } catch {
+        return null;
+    }
+}

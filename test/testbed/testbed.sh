@@ -36,14 +36,8 @@ PKGS="$PKGS,slapd,ldap-utils,libnss-sss,libpam-sss,sssd"
 [ -n "${EXTRA_PKGS:-}" ] && PKGS="$PKGS,$EXTRA_PKGS"
 export DEBIAN_FRONTEND=noninteractive
 
-# The Debian mirror this machine's apt already uses (deb822 .sources or one-line .list).
-mirror() {
-    local m
-    m=$(sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | tr ' ' '\n' | grep -v -e security -e '^$' | head -n1 || true)
-    [ -n "$m" ] || m=$(grep -hE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | grep -v security | awk '{print $2}' | head -n1 || true)
-    [ -n "$m" ] || { echo "no Debian mirror found in apt sources" >&2; return 1; }
-    echo "$m"
-}
+# The Debian mirror this machine's apt already uses (one script for the whole repository).
+mirror() { "$HERE/../../tools/debian-mirror.sh"; }
 
 host_packages() {
     local need=()
