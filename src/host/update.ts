@@ -1,7 +1,7 @@
 // Update a service to the image its reference names now, and roll back to the previous image
 // (design §3.5: keep the previous image ID so rollback is one action). The record is written
 // first, so a failed restart still leaves the way back recorded.
-import { run, HostError } from "../cockpit";
+import { cockpit, run, HostError } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import type { ServiceRecord } from "../core/model";
 import { pullImage } from "./images";
@@ -53,10 +53,33 @@ async function recreate(record: ServiceRecord, engine: EngineName, runArgv: stri
     return false;
 }
 
+/**
+ * Resolves once container NAME has started since `since` (or after `timeoutMs`): a unit of
+ * Type=simple reports its restart done before its ExecStart has created the container.
+ * The engine's event stream replays from `since`, so a start that came first is not missed.
+ */
+function containerStarted(engine: EngineName, name: string, since: Date, timeoutMs = 20000): Promise<void> {
+    return new Promise(resolve => {
+        const proc = cockpit.spawn([engine, "events", "--since", since.toISOString(), "--filter", `container=${name}`,
+            "--filter", "event=start", "--format", "json"], { superuser: "require", err: "ignore" });
+        const done = () => {
+            clearTimeout(timer);
+            proc.close();
+            resolve();
+        };
+        const timer = setTimeout(done, timeoutMs);
+        proc.stream(done);
+        proc.catch(done);
+    });
+}
+
 async function switchTo(record: ServiceRecord, engine: EngineName, runArgv: string[] | null, target: string): Promise<ImageSwitch> {
     const before = record.imageId;
     await writeRecord({ ...record, imageId: target, previousImageId: before });
+    const since = new Date(Date.now() - 1000);
     const unitStopped = await recreate(record, engine, runArgv);
+    if (!unitStopped)
+        await containerStarted(engine, record.name, since);
     return { before, after: target, running: await containerImageId(engine, record.name), unitStopped };
 }
 
