@@ -1,12 +1,12 @@
 // A unit's journal, followed: `journalctl -o json -u UNIT -n N --follow` (design §2, host/ journal).
-import { cockpit } from "../cockpit";
+import { cockpit, type Superuser } from "../cockpit";
 import { readJournalChunk, type JournalEntry } from "../core/journal";
 
 /** Calls onEntries with the last `lines` entries, then with each new batch; returns a stop function. */
 export function followJournal(unit: string, lines: number, onEntries: (entries: JournalEntry[]) => void,
-    onError: (message: string) => void): () => void {
+    onError: (message: string) => void, superuser: Superuser = "try"): () => void {
     const proc = cockpit.spawn(["journalctl", "--output=json", "--unit", unit, "--lines", String(lines), "--follow", "--no-pager"],
-                               { superuser: "try", err: "message" });
+                               { superuser, err: "message" });
     let rest = "";
     let stopped = false;
     proc.stream(data => {

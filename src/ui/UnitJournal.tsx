@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { _ } from "../cockpit";
 import { appendEntries, type JournalEntry } from "../core/journal";
 import { followJournal } from "../host/journal";
+import { useAccess } from "./access";
 
 const LINES = 50;
 
@@ -13,11 +14,17 @@ function time(ms: number | null): string {
 export function UnitJournal({ unit }: { unit: string }) {
     const [entries, setEntries] = useState<JournalEntry[]>([]);
     const [error, setError] = useState<string | null>(null);
+    // the system journal is root's: follow it as root once access is known, else the
+    // journalctl started while the superuser bridge comes up sees only the user's entries
+    const access = useAccess();
     useEffect(() => {
         setEntries([]);
         setError(null);
-        return followJournal(unit, LINES, added => setEntries(old => appendEntries(old, added, LINES)), setError);
-    }, [unit]);
+        if (access === "init")
+            return;
+        return followJournal(unit, LINES, added => setEntries(old => appendEntries(old, added, LINES)), setError,
+                             access === "root" ? "require" : false);
+    }, [unit, access]);
     return (
         <details className="ss-unit-journal" open>
             <summary>{_("Journal")}</summary>
