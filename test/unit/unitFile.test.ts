@@ -1,4 +1,5 @@
 import QUnit from "qunit";
+import { ATOMIC_SSSD_UNIT } from "./unit-fixtures";
 import { containerOfUnit, parseUnitFile } from "../../src/core/unitFile";
 
 // The unit the demo image's install.sh writes (test/images, /work/shared/testbed/demo-image),
@@ -42,19 +43,6 @@ NotifyAccess=all
 WantedBy=multi-user.target
 `;
 
-// The unit the atomic-era SSSD image's install.sh wrote (design §3.6), with NAME=sssd.
-const ATOMIC_SSSD_UNIT = `[Unit]
-Description=SSSD in container
-Before=systemd-user-sessions.service nss-user-lookup.target
-
-[Service]
-Type=oneshot
-RemainAfterExit=yes
-ExecStart=/usr/bin/atomic run --name=sssd fedora/sssd
-
-[Install]
-WantedBy=multi-user.target
-`;
 
 // What podman 4.4's Quadlet generator writes to /run/systemd/generator/demo.service
 // for /etc/containers/systemd/demo.container without ContainerName=.

@@ -1,4 +1,5 @@
 import QUnit from "qunit";
+import { ATOMIC_SSSD_UNIT } from "./unit-fixtures";
 import { chooseFlavor, generateUnit, regenerateLegacyUnit, runArgvFor, UnitGenError } from "../../src/core/unitGen";
 import { expandLabel } from "../../src/core/labels";
 import { containerOfUnit, parseUnitFile } from "../../src/core/unitFile";
@@ -122,20 +123,8 @@ QUnit.module("unit generation: Quadlet", () => {
 });
 
 QUnit.module("unit generation: legacy atomic units", () => {
-    const ATOMIC = `[Unit]
-Description=SSSD in container
-Before=systemd-user-sessions.service nss-user-lookup.target
-
-[Service]
-Type=oneshot
-RemainAfterExit=yes
-ExecStart=/usr/bin/atomic run --name=sssd fedora/sssd
-
-[Install]
-WantedBy=multi-user.target
-`;
     QUnit.test("keeps the unit's name, path, description and ordering, and runs podman instead of atomic", assert => {
-        const unit = regenerateLegacyUnit(ATOMIC, "/etc/systemd/system/sssd.service",
+        const unit = regenerateLegacyUnit(ATOMIC_SSSD_UNIT, "/etc/systemd/system/sssd.service",
                                           { name: "sssd", engine: "podman", runArgv: runArgv(SSSD_RUN, "sssd", "fedora/sssd") });
         assert.equal(unit.path, "/etc/systemd/system/sssd.service");
         assert.equal(unit.unit, "sssd.service");
