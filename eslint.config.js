@@ -33,6 +33,43 @@ export default tseslint.config(
         files: ["src/core/**", "src/host/**"],
         rules: { "@typescript-eslint/no-explicit-any": "error" },
     },
+    // The layers (docs/ARCHITECTURE.md): core imports nothing of ours; app reaches the host only
+    // through host/api.ts types; views call app and never import host, nor cockpit but for
+    // translation and formatting.
+    {
+        files: ["src/core/**"],
+        rules: {
+            "@typescript-eslint/no-restricted-imports": ["error", {
+                patterns: [{ group: ["../*", "!../core", "!../core/*"], message: "core/ is pure: it imports nothing but core/." }],
+            }],
+        },
+    },
+    {
+        files: ["src/app/**"],
+        rules: {
+            "@typescript-eslint/no-restricted-imports": ["error", {
+                patterns: [
+                    { group: ["../host", "../host/*", "!../host/api"], message: "app/ reaches the host through the types of host/api.ts only." },
+                    { group: ["../host/api"], allowTypeImports: true, message: "app/ imports only types from host/api.ts." },
+                    { group: ["../ui", "../ui/*", "preact", "preact/*"], message: "app/ is plain TypeScript: no views, no Preact." },
+                ],
+            }],
+        },
+    },
+    {
+        files: ["src/ui/**"],
+        rules: {
+            "@typescript-eslint/no-restricted-imports": ["error", {
+                patterns: [{ group: ["../host", "../host/*"], message: "Views call app/, never host/." }],
+                paths: [{
+                    name: "../cockpit",
+                    allowImportNames: ["_", "N_", "format"],
+                    allowTypeImports: true,
+                    message: "Views use cockpit for translation and formatting only; the rest goes through app/.",
+                }],
+            }],
+        },
+    },
     {
         files: ["**/*.js", "**/*.mjs"],
         rules: { "@typescript-eslint/no-require-imports": "off" },

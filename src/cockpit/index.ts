@@ -3,12 +3,21 @@ import type { Cockpit, CockpitProblem, SpawnOptions } from "./types";
 
 export type * from "./types";
 
-export const cockpit: Cockpit = window.cockpit;
+// window.cockpit is looked up on each use, not at import: modules that import this one also
+// load under Node (the unit tests), where there is no window.
+export const cockpit: Cockpit = new Proxy({} as Cockpit, {
+    get(_target, key) {
+        const real = window.cockpit;
+        const value: unknown = Reflect.get(real, key);
+        return typeof value === "function" ? value.bind(real) : value;
+    },
+});
 
 export const _ = (message: string): string => cockpit.gettext(message);
 /** Marks a string for extraction where it must be translated later (e.g. in a table). */
 export const N_ = (message: string): string => message;
-export const format = cockpit.format.bind(cockpit);
+export const format: Cockpit["format"] = (template: string, ...args: unknown[]) =>
+    (cockpit.format as (t: string, ...a: unknown[]) => string)(template, ...args);
 
 /** An error the UI can show: what failed, the command or file, and the tool's own words. */
 export class HostError extends Error {

@@ -1,9 +1,8 @@
 // An image's action labels, each expanded for a given name: what the page shows and checks.
-import type { EngineName } from "./engineVersion";
 import { ACTION_LABELS, type ActionLabel, type Image } from "./model";
 import {
     expandLabel, findLabel, LabelSyntaxError, privilegeWarnings, runMounts,
-    type Mount, type PrivilegeWarning,
+    type ExpandContext, type Mount, type PrivilegeWarning,
 } from "./labels";
 
 export interface ActionLabelView {
@@ -16,15 +15,7 @@ export interface ActionLabelView {
     mounts: Mount[];
 }
 
-export interface ExpandOptions {
-    name: string;
-    image: string;
-    engine: EngineName;
-    opts?: { OPT1?: string; OPT2?: string; OPT3?: string };
-    extraArgs?: string[];
-}
-
-export function actionLabel(image: Image, key: ActionLabel, o: ExpandOptions): ActionLabelView | null {
+export function actionLabel(image: Image, key: ActionLabel, o: ExpandContext): ActionLabelView | null {
     const raw = findLabel(image.labels, key);
     if (raw === undefined)
         return null;
@@ -38,7 +29,7 @@ export function actionLabel(image: Image, key: ActionLabel, o: ExpandOptions): A
     }
 }
 
-export function actionLabels(image: Image, o: ExpandOptions): ActionLabelView[] {
+export function actionLabels(image: Image, o: ExpandContext): ActionLabelView[] {
     return ACTION_LABELS.map(key => actionLabel(image, key, o)).filter((v): v is ActionLabelView => v !== null);
 }
 

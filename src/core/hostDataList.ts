@@ -184,3 +184,25 @@ export function typeMismatch(path: string, stat: PathStat): string | null {
         return N_("Listed as a folder (ending in \"/\"), but on this host it is not a folder.");
     return null;
 }
+
+/** The list in effect for a service, as INSTALL/UNINSTALL plans need it. */
+export interface ListInEffect {
+    override: string | null;     // the override's path when this host has one: mounted over the image's list
+    paths: string[] | null;      // the listed paths to back up; null: no list at all, nothing to back up
+}
+
+/** This host's override when there is one, else the image's own list (null: the image has none). */
+export function listInEffect(override: { path: string; text: string | null }, imageList: string | null): ListInEffect {
+    if (override.text !== null)
+        return { override: override.path, paths: usablePaths(parseHostDataList(override.text)) };
+    return { override: null, paths: imageList === null ? null : usablePaths(parseHostDataList(imageList)) };
+}
+
+/**
+ * The override file to save for the edited entries: null (remove it) when they equal the
+ * image's list, so that a later image's own list applies again. Throws HostDataListError.
+ */
+export function overrideToSave(entries: HostDataEntry[], imageDefaults: string[] | null): string | null {
+    const text = serializeHostDataList(entries);
+    return imageDefaults && text === serializeHostDataList(validateEntries(imageDefaults)) ? null : text;
+}

@@ -22,3 +22,9 @@ export function validateImageReference(ref: string): string | null {
         return N_("Repository names must be lower case.");
     return null;
 }
+
+/** A reference without a registry host (or on localhost) cannot be pulled: it is looked up again only. */
+export function isLocalReference(ref: string): boolean {
+    const first = ref.split("/")[0];
+    return !ref.includes("/") || first === "localhost" || !(first.includes(".") || first.includes(":"));
+}

@@ -3,7 +3,7 @@
 
 import { N_ } from "./i18n";
 import { findLabel } from "./labels";
-import { ACTION_LABELS, type Container, type EngineEvent, type Image } from "./model";
+import { ACTION_LABELS, bareId, type Container, type EngineEvent, type Image } from "./model";
 import { CoreError } from "./text";
 import { describeJson, isObject, isStringArray, parseJsonLine, stringMap, type JsonObject } from "./jsonShape";
 
@@ -80,11 +80,6 @@ class Entry {
             throw new InventoryError(N_("Entry $0 of $1: \"$2\" is not a map of strings."), String(this.index), this.source, field);
         return map;
     }
-}
-
-/** The hex image ID without the "sha256:" docker and image references put in front. */
-function bareId(id: string): string {
-    return id.startsWith("sha256:") ? id.slice(7) : id;
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import { LabelSyntaxError, splitWords } from "./shellwords";
 import { isEngineWord } from "./engineOptions";
+import type { LabelOptions } from "./model";
 
 export { LabelSyntaxError, splitWords, formatCommand } from "./shellwords";
 export { privilegeWarnings, injectEngineOptions, runMounts } from "./engineArgs";
@@ -12,7 +13,7 @@ export interface ExpandContext {
     name: string;                     // the service/container name
     image: string;                    // the image reference
     engine: "podman" | "docker";      // replaces docker/podman as the first word
-    opts?: { OPT1?: string; OPT2?: string; OPT3?: string };
+    opts?: LabelOptions;
     env?: Record<string, string>;     // more variables: PWD, HOME, SUDO_UID, SUDO_GID, RUN_OPTS, …
     extraArgs?: string[];             // appended as-is, one argv element each
 }

@@ -25,6 +25,14 @@ export interface Container {
     labels: Record<string, string>;
 }
 
+/** The label variables OPT1–OPT3 (atomic's --opt1..3), as given for one service. */
+export type LabelOptions = { OPT1?: string; OPT2?: string; OPT3?: string };
+
+/** An image ID without its "sha256:" prefix, as the page keeps and compares them. */
+export function bareId(id: string): string {
+    return id.startsWith("sha256:") ? id.slice(7) : id;
+}
+
 /** /etc/containers/system-services/NAME/service.json */
 export interface ServiceRecord {
     version: 1;
@@ -33,7 +41,7 @@ export interface ServiceRecord {
     imageId: string;
     engine: EngineName;
     installedAt: string;               // ISO 8601, UTC
-    options: { OPT1?: string; OPT2?: string; OPT3?: string };
+    options: LabelOptions;
     extraArgs: string[];
     unit: string | null;               // "NAME.service" when the image wrote or we generated one
     previousImageId: string | null;    // for rollback after an update

@@ -1,8 +1,9 @@
 // Reads systemd unit files: their sections and keys, and which container a unit runs.
-// Used to adopt container-backed units the page did not install (issue 6) and to find legacy
+// Used to adopt container-backed units the page did not install and to find legacy
 // `/usr/bin/atomic run` units.
 
 import { isEngineWord, parseEngineCommand } from "./engineOptions";
+import type { ServiceRecord } from "./model";
 import { LabelSyntaxError, splitWords } from "./shellwords";
 
 export type UnitFile = Record<string, Record<string, string[]>>;
@@ -187,4 +188,26 @@ export function containerOfUnit(text: string, unitName: string | null = null): U
         }
     }
     return null;
+}
+
+/** The atomic binary a legacy unit's ExecStart runs (usually /usr/bin/atomic). */
+export function atomicBinary(text: string): string {
+    const exec = parseUnitFile(text).Service?.ExecStart?.find(v => /\batomic\b/.test(v)) ?? "";
+    const word = exec.replace(/^[-@:+!]*/, "").split(/\s+/)[0];
+    return word.startsWith("/") ? word : "/usr/bin/atomic";
+}
+
+/** A service unit whose ExecStart runs a container, as read from the host. */
+export interface ContainerUnit {
+    unit: string;                // "NAME.service"
+    path: string;                // its file (for Quadlet units: the generator's output)
+    container: UnitContainer;
+    text: string;
+}
+
+/** The container units no install record claims, by unit name or by container name: "not installed here". */
+export function adoptedUnits(all: ContainerUnit[], records: ServiceRecord[]): ContainerUnit[] {
+    const mine = new Set(records.flatMap(r => [r.unit ?? "", `${r.name}.service`]));
+    const names = new Set(records.map(r => r.name));
+    return all.filter(u => !mine.has(u.unit) && !names.has(u.container.container ?? ""));
 }

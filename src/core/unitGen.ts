@@ -28,7 +28,6 @@ export interface UnitGenInput {
     engine: EngineName;
     runArgv: string[];             // the expanded RUN label (or the default run), engine word first
     description?: string;
-    identity?: boolean;            // an identity service (SSSD): order it before nss-user-lookup.target
     /** [Unit] keys to keep from a unit being replaced (Description, Before, After, Wants, …). */
     unitSection?: Record<string, string[]>;
     wantedBy?: string[];
@@ -152,10 +151,6 @@ function unitSection(input: UnitGenInput, image: string): string[] {
     const before = new Set(keep.Before ?? []);
     wants.add("network-online.target");
     after.add("network-online.target");
-    if (input.identity) {
-        wants.add("nss-user-lookup.target");
-        before.add("nss-user-lookup.target");
-    }
     const joined = (s: Set<string>) => [...s].join(" ");
     lines.push(`Wants=${joined(wants)}`, `After=${joined(after)}`);
     if (before.size > 0)

@@ -1,16 +1,15 @@
-// Backups of the listed host paths (design §5): BACKUPS_DIR/NAME/STAMP.tar with STAMP.json,
+// Backups of the listed host paths: BACKUPS_DIR/NAME/STAMP.tar with STAMP.json,
 // its manifest (sha256, mode, owner per file). Folder 0700, files 0600: they hold keytabs.
 // Restore puts back exactly what was saved and removes what was not there, then verifies.
-import { cockpit, hostError, readFile, run } from "../cockpit";
+import { readFile, run } from "../cockpit";
 import {
     BACKUPS_DIR, compareWithHost, parseManifest, pathsToClear, serializeManifest, stampsToDrop,
     type BackupManifest, type RestoreChanges,
 } from "../core/backupManifest";
 import { hostPath } from "../core/hostDataList";
 import { validateName } from "../core/labels";
+import { writeFile } from "./files";
 import { scanPaths } from "./hostFiles";
-
-export { BACKUPS_DIR } from "../core/backupManifest";
 
 // tar keeps numeric owners, permissions, ACLs, all extended attributes and SELinux contexts
 const TAR_KEEP = ["--numeric-owner", "--acls", "--xattrs", "--xattrs-include=*", "--selinux"];
@@ -21,18 +20,6 @@ export function backupDir(name: string): string {
     if (problem !== null)
         throw new Error(problem);
     return `${BACKUPS_DIR}/${name}`;
-}
-
-async function writePrivate(path: string, content: string): Promise<void> {
-    const file = cockpit.file(path, su);
-    try {
-        await file.replace(content);
-    } catch (e) {
-        throw hostError(path, e);
-    } finally {
-        file.close();
-    }
-    await run(["chmod", "0600", path], su);
 }
 
 export interface BackupInfo { stamp: string; manifest: BackupManifest | null; error: string | null; size: number }
@@ -67,8 +54,8 @@ export async function listBackups(name: string): Promise<BackupInfo[]> {
     return found.sort((a, b) => (a.stamp < b.stamp ? 1 : -1));
 }
 
-/** Archives the listed paths that exist, writes the manifest, then drops the oldest beyond `keep`. */
-export async function takeBackup(name: string, listed: string[], stamp: string, keep: number): Promise<BackupManifest> {
+/** Archives the listed paths that exist, writes the manifest, then drops the oldest beyond `keep` (never `protect`). */
+export async function takeBackup(name: string, listed: string[], stamp: string, keep: number, protect: string[] = []): Promise<BackupManifest> {
     const dir = backupDir(name);
     await run(["mkdir", "-p", "-m", "0700", dir], su);
     await run(["chmod", "0700", BACKUPS_DIR, dir], su);
@@ -84,8 +71,8 @@ export async function takeBackup(name: string, listed: string[], stamp: string, 
     const members = existing.length > 0 ? existing.map(p => "." + hostPath(p)) : ["--files-from=/dev/null"];
     await run(["tar", "--create", "--file", archive, "--directory", "/", ...TAR_KEEP, ...members], su);
     await run(["chmod", "0600", archive], su);
-    await writePrivate(`${dir}/${stamp}.json`, serializeManifest(manifest));
-    const drop = stampsToDrop((await listBackups(name)).map(b => b.stamp), keep);
+    await writeFile(`${dir}/${stamp}.json`, serializeManifest(manifest), { mode: "0600" });
+    const drop = stampsToDrop((await listBackups(name)).map(b => b.stamp), keep).filter(s => !protect.includes(s));
     if (drop.length > 0)
         await run(["rm", "-f", "--", ...drop.flatMap(s => [`${dir}/${s}.tar`, `${dir}/${s}.json`])], su);
     return manifest;

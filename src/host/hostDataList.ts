@@ -1,12 +1,10 @@
 // The image's /etc/host-data-list, copied out of a created (never started) container, and
-// this host's override of it, read and written with conflict detection (design §5).
-import { cockpit, hostError, readFile, run, runBytes, HostError } from "../cockpit";
+// this host's override of it (written by the runner's write-file step).
+import { readFile, run, runBytes, HostError } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { IMAGE_LIST_PATH } from "../core/hostDataList";
-import { overridePath, recordDir } from "../core/record";
+import { overridePath } from "../core/record";
 import { firstTarMember, TarError } from "../core/tarFile";
-
-export { overridePath } from "../core/record";
 
 // image lists never change for an image ID
 const cache = new Map<string, Promise<string | null>>();
@@ -49,31 +47,4 @@ export interface OverrideFile { content: string | null; tag: string }
 /** The override's text (null: none, the image's list applies) and the tag a save must match. */
 export function readOverride(name: string): Promise<OverrideFile> {
     return readFile(overridePath(name), "require");
-}
-
-export class ConflictError extends HostError {
-    constructor(path: string, details: string) {
-        super(`${path}: changed on the host since it was read`, "change-conflict", null, details);
-        this.name = "ConflictError";
-    }
-}
-
-/**
- * Writes (or, with null, removes) the override if it is still as read (`tag`); resolves with
- * the new tag. A change in between rejects with ConflictError, never overwriting it.
- */
-export async function writeOverride(name: string, content: string | null, tag: string): Promise<string> {
-    const path = overridePath(name);
-    await run(["mkdir", "-p", "-m", "0755", recordDir(name)], { superuser: "require" });
-    const file = cockpit.file(path, { superuser: "require" });
-    try {
-        return await file.replace(content, tag);
-    } catch (e) {
-        const error = hostError(path, e);
-        if (error.problem === "change-conflict")
-            throw new ConflictError(path, error.details);
-        throw error;
-    } finally {
-        file.close();
-    }
 }

@@ -1,133 +1,116 @@
-// Long operations (INSTALL, UNINSTALL, …) run as transient systemd units, so they go on when
-// the tab closes; the page follows their journal and re-attaches on load (design §6).
-// Without systemd they run through cockpit.spawn and end with the page.
-import { cockpit, HostError, hostError, readFile, run } from "../cockpit";
-import type { Step } from "../core/lifecycle";
-import { listUnits, resetUnit, watchUnit } from "./units";
+// The host side of operations (docs/ARCHITECTURE.md, "Operations"): the op files under
+// /run/system-services/ops, the lock that makes finishing exactly-once, the transient unit
+// that runs an operation's long command so it outlives the page, and its output.
+import { cockpit, hostError, HostError, readFile, run } from "../cockpit";
+import { OPS_DIR, opPaths, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";
+import { writeFile } from "./files";
 
-export const OPS_DIR = "/run/system-services/ops";
-const PREFIX = "system-services-op-";
+export interface FoundOperation { op: OperationFile; state: OperationState | null }
 
-/** What the page must do when the operation has succeeded: saved beside it, so any tab can finish it. */
-export interface OperationSpec {
-    service: string;                 // the service name (validated)
-    kind: "install" | "uninstall" | "run" | "stop" | "update";
-    title: string;
-    argv: string[];
-    after: Step[];                   // the plan's steps after argv, carried out by host/plan.ts
-    onFailure?: Step[];              // what undoes the command's effects when it fails (e.g. restore a backup)
+/** Writes the operation's file; fails if one of that ID exists. */
+export async function createOperation(op: OperationFile): Promise<void> {
+    await run(["mkdir", "-p", "-m", "0700", OPS_DIR], { superuser: "require" });
+    await writeFile(opPaths(op.id).op, serializeOperation(op), { tag: "-" });
 }
 
-export type OperationStatus = "running" | "succeeded" | "failed";
-
-export interface Operation {
-    unit: string | null;             // null when run without systemd
-    spec: OperationSpec;
-    status: OperationStatus;
-    detail: string;                  // systemd's result or the exit status, in words
-    output: string;
+/** The operation's file; null when it is gone (dismissed, or finished and cleaned up). */
+export async function readOperation(id: string): Promise<OperationFile | null> {
+    const { content } = await readFile(opPaths(id).op, "require");
+    return content === null ? null : parseOperation(content);
 }
 
-type Listener = (op: Operation) => void;
-
-function unitName(spec: OperationSpec, now: Date): string {
-    const stamp = now.toISOString().replace(/[-:.TZ]/g, "");
-    return `${PREFIX}${spec.service}-${spec.kind}-${stamp}.service`;
+export async function readOperationState(id: string): Promise<OperationState | null> {
+    const { content } = await readFile(opPaths(id).state, "require");
+    return content === null ? null : parseOperationState(content);
 }
 
-/** Follows the unit's output in the journal and its state over D-Bus until it ends. */
-function follow(op: Operation, onChange: Listener): () => void {
-    const unit = op.unit!;
-    const journal = cockpit.spawn(["journalctl", "--follow", "--lines=all", "--output=cat", "--all", "--unit", unit],
-                                  { superuser: "try", err: "ignore" });
-    journal.stream(data => {
-        op.output += data;
-        onChange({ ...op });
-    });
-    journal.catch(() => undefined);
-    const stopWatch = watchUnit(unit, state => {
-        if (op.status !== "running")
-            return;
-        // RemainAfterExit: a command that exited 0 leaves the unit active (exited); a unit
-        // that became inactive was stopped by someone before its command ended
-        const succeeded = state.activeState === "active" && state.subState === "exited";
-        const failed = state.activeState === "failed" || state.activeState === "inactive";
-        if (!succeeded && !failed)
-            return;
-        op.status = succeeded ? "succeeded" : "failed";
-        op.detail = succeeded ? "" : state.activeState === "inactive"
-            ? `${unit} was stopped before its command finished`
-            : `${unit} failed (${state.subState})`;
-        // the journal may still hold the last lines: let it catch up before it stops
-        setTimeout(() => journal.close(), 500);
-        onChange({ ...op });
-    }, e => {
-        op.status = "failed";
-        op.detail = e.message;
-        onChange({ ...op });
-    });
-    return () => {
-        stopWatch();
-        journal.close();
-    };
+export async function writeOperationState(id: string, state: OperationState): Promise<void> {
+    await writeFile(opPaths(id).state, JSON.stringify(state) + "\n");
 }
 
-/** Starts spec as a transient unit, or with cockpit.spawn when systemd is missing. */
-export async function startOperation(spec: OperationSpec, useSystemd: boolean, onChange: Listener): Promise<() => void> {
-    if (!useSystemd) {
-        const op: Operation = { unit: null, spec, status: "running", detail: "", output: "" };
-        const proc = cockpit.spawn(spec.argv, { superuser: "require", err: "out" });
-        proc.stream(data => { op.output += data; onChange({ ...op }); });
-        proc.then(() => { op.status = "succeeded"; onChange({ ...op }); },
-                  e => { op.status = "failed"; op.detail = hostError(spec.argv[0], e).message; onChange({ ...op }); });
-        onChange({ ...op });
-        return () => proc.close("terminated");
+/** The operations whose file is on the host: running, or finished and not dismissed. */
+export async function listOperations(): Promise<FoundOperation[]> {
+    let names: string;
+    try {
+        names = await run(["find", OPS_DIR, "-mindepth", "1", "-maxdepth", "1", "-name", "*.op.json", "-printf", "%f\\n"], { superuser: "require" });
+    } catch (e) {
+        if (e instanceof HostError && /No such file/.test(e.details))
+            return [];
+        throw e;
     }
+    const found: FoundOperation[] = [];
+    for (const name of names.split("\n").filter(Boolean).sort()) {
+        const id = name.slice(0, -".op.json".length);
+        const op = await readOperation(id);
+        if (op !== null)            // else dismissed meanwhile
+            found.push({ op, state: await readOperationState(id) });
+    }
+    return found;
+}
+
+/**
+ * Holds the operation's lock (flock on its .lock file) until the returned function is called.
+ * The lock lives in a process of this page's session, so a closed tab releases it: whoever
+ * takes it next sees in the state file how far the last holder got.
+ */
+export function lockOperation(id: string): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+        // cat echoes the line back once flock holds the lock, and holds it until its input closes
+        const proc = cockpit.spawn(["flock", opPaths(id).lock, "cat"], { superuser: "require", err: "message" });
+        let held = false;
+        proc.stream(data => {
+            if (!held && data.includes("locked")) {
+                held = true;
+                resolve(() => proc.close());
+            }
+        });
+        proc.input("locked\n", true);
+        proc.catch(e => { if (!held) reject(hostError(`flock ${opPaths(id).lock}`, e)); });
+    });
+}
+
+/** Removes the operation's files; `keepState` leaves its result for tabs still following it. */
+export async function removeOperation(id: string, keepState: boolean): Promise<void> {
+    const { op, state, lock } = opPaths(id);
+    await run(["rm", "-f", "--", op, lock, ...(keepState ? [] : [state])], { superuser: "require" });
+}
+
+/** One line in the system journal for each finished operation: what ran as root, and how it ended. */
+export async function logOperation(message: string): Promise<void> {
+    await run(["logger", "--tag", "system-services", "--", message], { superuser: "require" });
+}
+
+// systemd expands $VAR, ${VAR} and $$ in a transient unit's command line: "$" stays "$" as "$$"
+const literal = (arg: string) => arg.replaceAll("$", "$$");
+
+/** Runs argv as the transient unit `unit`, output to the journal; it stays loaded once it ends. */
+export async function startTransientUnit(unit: string, title: string, argv: string[]): Promise<void> {
     // systemd 252 writes a transient unit's ExecStart unescaped to /run/systemd/transient and
     // re-reads it on daemon-reload: a line break in an argument would become unit settings
-    const broken = spec.argv.find(arg => /[\n\r]/.test(arg));
+    const broken = argv.find(arg => /[\n\r]/.test(arg));
     if (broken !== undefined)
         throw new HostError(`An argument of the command contains a line break, which systemd cannot run safely: ${JSON.stringify(broken.slice(0, 60))}`,
-            "invalid-argument", null, spec.argv.join(" "));
-    const unit = unitName(spec, new Date());
-    await run(["mkdir", "-p", "-m", "0700", OPS_DIR], { superuser: "require" });
-    const file = cockpit.file(`${OPS_DIR}/${unit}.json`, { superuser: "require" });
-    try {
-        await file.replace(JSON.stringify(spec, null, 2) + "\n");
-    } catch (e) {
-        throw hostError(`${OPS_DIR}/${unit}.json`, e);
-    } finally {
-        file.close();
-    }
+            "invalid-argument", null, argv.join(" "));
     // INVOCATION_ID unset: a detached `podman run -d` then gets its own scope instead of
     // living (and dying) in this transient unit
-    await run(["systemd-run", "--unit", unit, "--description", spec.title, "--property=RemainAfterExit=yes",
+    await run(["systemd-run", "--unit", unit, "--description", title, "--property=RemainAfterExit=yes",
         "--property=StandardOutput=journal", "--property=StandardError=journal", "--quiet", "--",
-        "/usr/bin/env", "-u", "INVOCATION_ID", ...spec.argv], { superuser: "require" });
-    const op: Operation = { unit, spec, status: "running", detail: "", output: "" };
-    onChange({ ...op });
-    return follow(op, onChange);
+        "/usr/bin/env", "-u", "INVOCATION_ID", ...argv.map(literal)], { superuser: "require" });
 }
 
-/** Operations this host is running or has finished but nobody has acknowledged. */
-export async function findOperations(onChange: Listener): Promise<() => void> {
-    const units = await listUnits([`${PREFIX}*.service`]);
-    const stops: (() => void)[] = [];
-    for (const u of units) {
-        const { content } = await readFile(`${OPS_DIR}/${u.name}.json`);
-        if (!content)
-            continue;
-        const spec = JSON.parse(content) as OperationSpec;
-        const op: Operation = { unit: u.name, spec, status: "running", detail: "", output: "" };
-        stops.push(follow(op, onChange));
-    }
-    return () => stops.forEach(s => s());
+/** Follows the unit's output from its start; returns a function that stops following. */
+export function followUnitOutput(unit: string, onText: (text: string) => void): () => void {
+    const journal = cockpit.spawn(["journalctl", "--follow", "--lines=all", "--output=cat", "--all", "--unit", unit],
+                                  { superuser: "require", err: "ignore" });
+    journal.stream(onText);
+    journal.catch(() => undefined);
+    return () => journal.close();
 }
 
-/** Forget a finished operation: its unit and its saved spec. */
-export async function dismissOperation(op: Operation): Promise<void> {
-    if (!op.unit)
-        return;
-    await resetUnit(op.unit);
-    await run(["rm", "-f", `${OPS_DIR}/${op.unit}.json`], { superuser: "require" });
+/** Without systemd: runs argv in this page's session; it ends when the page closes. */
+export function spawnCommand(argv: string[], onText: (text: string) => void): { done: Promise<void>; cancel(): void } {
+    const proc = cockpit.spawn(argv, { superuser: "require", err: "out" });
+    proc.stream(onText);
+    const done = new Promise<void>((resolve, reject) => proc.then(() => resolve(), e => reject(hostError(argv[0], e))));
+    return { done, cancel: () => proc.close("terminated") };
 }

@@ -1,9 +1,8 @@
-// Install records under /etc/containers/system-services/NAME/service.json (design §5).
-import { cockpit, hostError, readFile, run, HostError } from "../cockpit";
+// Install records under /etc/containers/system-services/NAME/service.json (format: core/record.ts).
+import { readFile, run, HostError } from "../cockpit";
 import type { ServiceRecord } from "../core/model";
 import { parseRecord, recordDir, recordPath, RECORDS_DIR, serializeRecord } from "../core/record";
-
-export { RECORDS_DIR } from "../core/record";
+import { writeFile } from "./files";
 
 export interface RecordsListing {
     records: ServiceRecord[];
@@ -45,16 +44,14 @@ export async function listRecords(): Promise<RecordsListing> {
     return listing;
 }
 
+/** The record of NAME, read strictly; null when the service is not installed. */
+export async function readRecord(name: string): Promise<ServiceRecord | null> {
+    const { content } = await readFile(recordPath(name));
+    return content === null ? null : parseRecord(content, name);
+}
+
 export async function writeRecord(record: ServiceRecord): Promise<void> {
-    await run(["mkdir", "-p", "-m", "0755", recordDir(record.name)], { superuser: "require" });
-    const file = cockpit.file(recordPath(record.name), { superuser: "require" });
-    try {
-        await file.replace(serializeRecord(record));
-    } catch (e) {
-        throw hostError(recordPath(record.name), e);
-    } finally {
-        file.close();
-    }
+    await writeFile(recordPath(record.name), serializeRecord(record), { dirMode: "0755" });
     changed();
 }
 

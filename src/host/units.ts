@@ -1,5 +1,5 @@
 // systemd units over D-Bus: state, live changes, jobs, enablement. No polling.
-import { hostError, type DBusVariant } from "../cockpit";
+import { hostError, type DBusClient, type DBusVariant } from "../cockpit";
 import { MANAGER, MANAGER_PATH, systemdClient } from "./systemd";
 
 const UNIT = "org.freedesktop.systemd1.Unit";
@@ -42,43 +42,65 @@ function toState(name: string, path: string, props: Record<string, DBusVariant>)
     };
 }
 
-let subscribed: Promise<unknown> | null = null;
+/** What the watchers need of a D-Bus client: method calls and signal subscriptions. */
+export type SystemdBus = Pick<DBusClient, "call" | "subscribe">;
 
-/** Manager.Subscribe once per page, so that systemd sends signals at all. */
-function subscribe(): Promise<unknown> {
-    if (!subscribed) {
-        subscribed = systemdClient().call(MANAGER_PATH, MANAGER, "Subscribe", [])
-                .catch(e => { if (!/AlreadySubscribed/.test(String(e?.name ?? e?.message))) subscribed = null; });
+const subscribed = new WeakMap<SystemdBus, Promise<unknown>>();
+
+/** Manager.Subscribe once per client, so that systemd sends signals at all. */
+function subscribe(bus: SystemdBus): Promise<unknown> {
+    let done = subscribed.get(bus);
+    if (!done) {
+        done = bus.call(MANAGER_PATH, MANAGER, "Subscribe", [])
+                .catch(e => { if (!/AlreadySubscribed/.test(String(e?.name ?? e?.message))) subscribed.delete(bus); });
+        subscribed.set(bus, done);
     }
-    return subscribed;
+    return done;
 }
 
-export async function unitState(name: string): Promise<UnitState> {
-    const client = systemdClient();
+async function loadUnit(bus: SystemdBus, name: string): Promise<string> {
+    const [path] = await bus.call(MANAGER_PATH, MANAGER, "LoadUnit", [name]) as [string];
+    return path;
+}
+
+async function readState(bus: SystemdBus, name: string, path: string): Promise<UnitState> {
+    const [props] = await bus.call(path, PROPERTIES, "GetAll", [UNIT]) as [Record<string, DBusVariant>];
+    return toState(name, path, props);
+}
+
+export async function unitState(name: string, bus: SystemdBus = systemdClient()): Promise<UnitState> {
     try {
-        const [path] = await client.call(MANAGER_PATH, MANAGER, "LoadUnit", [name]) as [string];
-        const [props] = await client.call(path, PROPERTIES, "GetAll", [UNIT]) as [Record<string, DBusVariant>];
-        return toState(name, path, props);
+        return await readState(bus, name, await loadUnit(bus, name));
     } catch (e) {
         throw hostError(name, e);
     }
 }
 
-/** Calls onChange with the unit's state now and after every PropertiesChanged. */
-export function watchUnit(name: string, onChange: (state: UnitState) => void, onError: (e: Error) => void): () => void {
+/**
+ * Calls onChange with the unit's state now and after every change. The subscription comes
+ * first and the state is read after it: a change in between (a command that ends at once,
+ * leaving a RemainAfterExit unit "active (exited)" for good) is then both read and signalled,
+ * never lost.
+ */
+export function watchUnit(name: string, onChange: (state: UnitState) => void, onError: (e: Error) => void,
+    bus: SystemdBus = systemdClient()): () => void {
     let stop = false;
     let sub: { remove(): void } | null = null;
-    const refresh = () => unitState(name).then(s => !stop && onChange(s), e => !stop && onError(e));
-    subscribe().then(() => unitState(name)).then(state => {
+    let path: string | null = null;
+    const refresh = () => {
+        if (path !== null)
+            readState(bus, name, path).then(s => !stop && onChange(s), e => !stop && onError(hostError(name, e)));
+    };
+    // unit files appear and vanish on Reload: the unit's load state may change with it
+    const reloadSub = bus.subscribe({ path: MANAGER_PATH, interface: MANAGER, member: "Reloading" },
+                                    (_p, _i, _s, args) => { if (args[0] === false) refresh(); });
+    subscribe(bus).then(() => loadUnit(bus, name)).then(found => {
         if (stop)
             return;
-        onChange(state);
-        sub = systemdClient().subscribe({ path: state.path, interface: PROPERTIES, member: "PropertiesChanged" },
-                                        () => refresh());
-    }, e => !stop && onError(e));
-    // unit files appear and vanish on Reload: the object path may change its load state
-    const reloadSub = systemdClient().subscribe({ path: MANAGER_PATH, interface: MANAGER, member: "Reloading" },
-                                                (_p, _i, _s, args) => { if (args[0] === false) refresh(); });
+        path = found;
+        sub = bus.subscribe({ path: found, interface: PROPERTIES, member: "PropertiesChanged" }, () => refresh());
+        refresh();
+    }, e => !stop && onError(hostError(name, e)));
     return () => {
         stop = true;
         sub?.remove();
@@ -89,7 +111,7 @@ export function watchUnit(name: string, onChange: (state: UnitState) => void, on
 /** Start/Stop/Restart and wait for the job's JobRemoved: resolves on "done", else rejects with systemd's result. */
 export async function runUnitJob(method: "StartUnit" | "StopUnit" | "RestartUnit", name: string): Promise<void> {
     const client = systemdClient();
-    await subscribe();
+    await subscribe(client);
     let jobPath: string | null = null;
     const results = new Map<string, string>();
     let finish: (result: string) => void = () => {};

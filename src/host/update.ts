@@ -1,10 +1,9 @@
-// Update a service to the image its reference names now, and roll back to the previous image
-// (design §3.5: keep the previous image ID so rollback is one action). The record is written
-// first, so a failed restart still leaves the way back recorded.
+// Moves a service to another image (the switch-image step of update and rollback): the
+// previous image ID is kept in the record, so rolling back is one action. The record is
+// written first, so a failed restart still leaves the way back recorded.
 import { cockpit, run, HostError } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
-import type { ServiceRecord } from "../core/model";
-import { pullImage } from "./images";
+import { bareId as bare, type ServiceRecord } from "../core/model";
 import { writeRecord } from "./records";
 import { runUnitJob, unitState } from "./units";
 
@@ -13,14 +12,6 @@ export interface ImageSwitch {
     after: string;                // the record's image ID now
     running: string | null;       // the image ID of container NAME afterwards, null when there is none
     unitStopped: boolean;         // the unit was not running, so it was left stopped
-}
-
-const bare = (id: string) => id.replace(/^sha256:/, "");
-
-/** A reference without a registry host (or on localhost) cannot be pulled: it is re-resolved only. */
-export function isLocalReference(ref: string): boolean {
-    const first = ref.split("/")[0];
-    return !ref.includes("/") || first === "localhost" || !(first.includes(".") || first.includes(":"));
 }
 
 export async function imageIdOf(engine: EngineName, ref: string): Promise<string> {
@@ -84,27 +75,13 @@ async function switchTo(record: ServiceRecord, engine: EngineName, runArgv: stri
 }
 
 /**
- * Pulls the record's reference again (a local one is only looked up again); if it names another
- * image now, the service moves to it. null when the image is unchanged.
+ * Moves the service to `target`, or (null) to the image its reference names now; null when
+ * that is the image it has already.
  */
-export async function updateService(record: ServiceRecord, engine: EngineName, runArgv: string[] | null,
-    onOutput: (text: string) => void): Promise<ImageSwitch | null> {
-    if (!isLocalReference(record.image))
-        await pullImage(engine, record.image, onOutput).done;
-    const now = await imageIdOf(engine, record.image);
-    onOutput(`${record.image} → ${now}\n`);
+export async function switchImage(record: ServiceRecord, engine: EngineName, target: string | null,
+    runArgv: string[] | null): Promise<ImageSwitch | null> {
+    const now = target === null ? await imageIdOf(engine, record.image) : bare(target);
     if (now === bare(record.imageId))
         return null;
     return switchTo(record, engine, runArgv, now);
-}
-
-/** Tags the previous image with the record's reference again and moves the service back to it. */
-export async function rollbackService(record: ServiceRecord, engine: EngineName, runArgv: string[] | null,
-    onOutput: (text: string) => void): Promise<ImageSwitch> {
-    const previous = record.previousImageId;
-    if (!previous)
-        throw new Error(`${record.name}: no previous image is recorded`);
-    await run([engine, "tag", previous, record.image], { superuser: "require" });
-    onOutput(`${engine} tag ${previous} ${record.image}\n`);
-    return switchTo(record, engine, runArgv, previous);
 }

@@ -1,36 +1,25 @@
 // Container-backed units this page did not install (podman/docker/atomic ExecStart, Quadlet):
 // listed under Services as "Not installed here", each with its unit card.
-import { useEffect, useState } from "preact/hooks";
 import { Breadcrumb, BreadcrumbItem } from "@patternfly/react-core/dist/esm/components/Breadcrumb/index.js";
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
 import { _, format } from "../cockpit";
 import type { Container, ServiceRecord } from "../core/model";
-import { onRecordsChanged } from "../host/records";
-import { listContainerUnits, type AdoptedUnit } from "../host/unitFiles";
+import { adoptedUnits, type ContainerUnit } from "../core/unitFile";
+import { useApp } from "./appContext";
 import { ErrorAlert } from "./ErrorAlert";
+import { usePromise, useSubscription } from "./hooks";
 import { go } from "./location";
 import { UnitCard } from "./UnitCard";
 
-/** The host's container units, minus those a record names (by unit or container name). */
-export function useAdoptedUnits(records: ServiceRecord[] | null, enabled: boolean): { units: AdoptedUnit[]; error: Error | null } {
-    const [all, setAll] = useState<AdoptedUnit[]>([]);
-    const [error, setError] = useState<Error | null>(null);
-    useEffect(() => {
-        if (!enabled)
-            return;
-        let alive = true;
-        const load = () => listContainerUnits().then(u => { if (alive) { setAll(u); setError(null); } },
-                                                     e => alive && setError(e instanceof Error ? e : new Error(String(e))));
-        load();
-        const unwatch = onRecordsChanged(load);
-        return () => { alive = false; unwatch(); };
-    }, [enabled]);
-    const mine = new Set((records ?? []).flatMap(r => [r.unit ?? "", `${r.name}.service`]));
-    const names = new Set((records ?? []).map(r => r.name));
-    return { units: all.filter(u => !mine.has(u.unit) && !names.has(u.container.container ?? "")), error };
+/** The host's container units, minus those a record claims; read again when records change. */
+export function useAdoptedUnits(records: ServiceRecord[] | null, enabled: boolean): { units: ContainerUnit[]; error: Error | null } {
+    const { host } = useApp();
+    const all = usePromise(() => enabled ? host.listContainerUnits() : null, [enabled]);
+    useSubscription(() => enabled ? host.onRecordsChanged(all.reload) : undefined, [enabled]);
+    return { units: adoptedUnits(all.value ?? [], records ?? []), error: all.error };
 }
 
-export function adoptedName(u: AdoptedUnit): string {
+export function adoptedName(u: ContainerUnit): string {
     return u.unit.replace(/\.service$/, "");
 }
 

@@ -1,14 +1,13 @@
 // The System Services page.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js";
 import { EmptyState, EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
 import { _ } from "../cockpit";
-import { detectEngine } from "../host/engine";
-import { systemdStatus } from "../host/systemd";
-import { watchSuperuser, type Access } from "../host/superuser";
+import { createContext, type Access, type Host } from "../app/context";
 import { AccessContext } from "./access";
+import { AppProvider, useOperations, useOperationsOnHost } from "./appContext";
 import { DialogsProvider, useDialogs } from "./dialogs";
 import { AdoptedUnitDetails } from "./AdoptedUnits";
 import { ErrorAlert } from "./ErrorAlert";
@@ -19,24 +18,23 @@ import { ImageDetails } from "./ImageDetails";
 import { ImagesView } from "./ImagesView";
 import { usePageLocation } from "./location";
 import { OperationPanel } from "./OperationPanel";
-import { OperationsProvider, useOperations } from "./operations";
 import { ServiceDetails } from "./ServiceDetails";
 import { ServicesView } from "./ServicesView";
 import { useInventory, type Inventory } from "./useInventory";
 import { ViewTabs } from "./ViewTabs";
 
-function useHostFacts(): HostFacts {
+function useHostFacts(host: Host): HostFacts {
     const [facts, setFacts] = useState<HostFacts>({ engine: null, systemd: null });
     useEffect(() => {
-        detectEngine().then(engine => setFacts(f => ({ ...f, engine })));
-        systemdStatus().then(systemd => setFacts(f => ({ ...f, systemd })));
-    }, []);
+        host.detectEngine().then(engine => setFacts(f => ({ ...f, engine })));
+        host.systemdStatus().then(systemd => setFacts(f => ({ ...f, systemd })));
+    }, [host]);
     return facts;
 }
 
-function useAccessState(): Access {
+function useAccessState(host: Host): Access {
     const [access, setAccess] = useState<Access>("init");
-    useEffect(() => watchSuperuser(setAccess), []);
+    useEffect(() => host.watchSuperuser(setAccess), [host]);
     return access;
 }
 
@@ -51,15 +49,15 @@ function EngineMissing({ reasons }: { reasons: string[] }) {
     );
 }
 
-function Content({ facts, inventory }: { facts: HostFacts; inventory: Inventory }) {
+function Content({ facts, inventory, opsError }: { facts: HostFacts; inventory: Inventory; opsError: Error | null }) {
     const { path } = usePageLocation();
     const ops = useOperations();
     const engine = facts.engine?.found ? facts.engine.name : null;
     const useSystemd = !!facts.systemd?.available;
     if (!engine)
         return null;
-    // operations found on load (started from another tab, or before a reload) show everywhere
-    const shown = ops.list.filter(op => op.status === "failed" || op.completion === "failed" || op.found);
+    // operations found on load (started from another tab, or before a reload) and failures show everywhere
+    const shown = ops.filter(op => op.status === "failed" || op.problem !== null || op.found);
     const { images, containers, records, error } = inventory;
     const loaded = images && containers && records;
     let view;
@@ -89,7 +87,8 @@ function Content({ facts, inventory }: { facts: HostFacts; inventory: Inventory 
             {records?.broken.map(b => (
                 <Alert key={b.path} variant="warning" isInline title={b.path}>{b.error}</Alert>
             ))}
-            {shown.map(op => <OperationPanel key={op.key} op={op} />)}
+            {opsError && <ErrorAlert title={_("The host's operations could not be read")} error={opsError} />}
+            {shown.map(op => <OperationPanel key={op.id} op={op} />)}
             {view}
         </>
     );
@@ -97,6 +96,7 @@ function Content({ facts, inventory }: { facts: HostFacts; inventory: Inventory 
 
 function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; inventory: Inventory }) {
     const dialogs = useDialogs();
+    const opsError = useOperationsOnHost(access === "root", inventory.refresh);
     const engine = facts.engine?.found ? facts.engine : null;
     return (
         <>
@@ -115,27 +115,31 @@ function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; 
                     </Alert>}
                 <HostStatus facts={facts} access={access} />
                 {facts.engine && !facts.engine.found && <EngineMissing reasons={facts.engine.reasons} />}
-                <Content facts={facts} inventory={inventory} />
+                <Content facts={facts} inventory={inventory} opsError={opsError} />
             </main>
         </>
     );
 }
 
-export function App() {
-    const facts = useHostFacts();
-    const access = useAccessState();
-    const inventory = useInventory(facts.engine?.found ? facts.engine.name : null, access === "root");
+export function App({ host }: { host: Host }) {
+    const facts = useHostFacts(host);
+    const access = useAccessState(host);
+    const inventory = useInventory(host, facts.engine?.found ? facts.engine.name : null, access === "root");
     const ready = facts.engine !== null && facts.systemd !== null && access !== "init";
+    // the runner needs to know whether operations can run as transient units
+    const app = useMemo(() => facts.systemd && createContext(host, facts.systemd.available), [host, facts.systemd]);
     useEffect(() => {
         document.getElementById("app")?.setAttribute("data-ready", String(ready));
     }, [ready]);
+    if (!app)
+        return <Spinner id="host-loading" aria-label={_("Loading")} />;
     return (
         <AccessContext.Provider value={access}>
-            <OperationsProvider useSystemd={!!facts.systemd?.available} active={access === "root"} onFinished={inventory.refresh}>
+            <AppProvider app={app}>
                 <DialogsProvider>
                     <Main facts={facts} access={access} inventory={inventory} />
                 </DialogsProvider>
-            </OperationsProvider>
+            </AppProvider>
         </AccessContext.Provider>
     );
 }

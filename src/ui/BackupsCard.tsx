@@ -1,13 +1,13 @@
 // The backups of a service's listed host files, newest first, each restorable after a preview.
-import { useEffect, useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/components/Card/index.js";
 import { _, format } from "../cockpit";
-import { stampDate } from "../core/backupManifest";
-import { BACKUPS_DIR, listBackups, type BackupInfo } from "../host/backups";
+import { BACKUPS_DIR, DEFAULT_KEEP, stampDate } from "../core/backupManifest";
 import { useAccess } from "./access";
+import { useApp, useOperations } from "./appContext";
 import { useDialogs } from "./dialogs";
 import { ErrorAlert } from "./ErrorAlert";
+import { usePromise } from "./hooks";
 import { MutatingButton } from "./MutatingButton";
 import { RestoreBackupDialog } from "./RestoreBackupDialog";
 
@@ -17,20 +17,19 @@ const TH = "pf-v6-c-table__th";
 export function BackupsCard({ name }: { name: string }) {
     const access = useAccess();
     const dialogs = useDialogs();
-    const [backups, setBackups] = useState<BackupInfo[] | null>(null);
-    const [error, setError] = useState<Error | null>(null);
-
-    const load = () => {
-        setError(null);
-        listBackups(name).then(setBackups, setError);
-    };
-    useEffect(() => { if (access === "root") load(); }, [name, access]);
+    const { host } = useApp();
+    // operations of this service take and restore backups: list again when one ends
+    const ended = useOperations().filter(op => op.op.service === name && op.status !== "running").length;
+    const listing = usePromise(() => access === "root" ? host.listBackups(name) : null, [name, access, ended]);
+    const backups = listing.value ?? null;
+    const error = listing.error;
+    const load = listing.reload;
 
     return (
         <Card isCompact id="backups-card">
             <CardTitle>{_("Backups of the listed host files")}</CardTitle>
             <CardBody>
-                <p>{format(_("Taken before each INSTALL and UNINSTALL, in $0/$1; the newest 10 are kept."), BACKUPS_DIR, name)}</p>
+                <p>{format(_("Taken before each INSTALL, UNINSTALL and restore, in $0/$1; the newest $2 are kept."), BACKUPS_DIR, name, DEFAULT_KEEP)}</p>
                 {error && <ErrorAlert title={_("The backups could not be listed")} error={error} />}
                 {backups && backups.length === 0 && <p id="backups-none">{_("No backups yet.")}</p>}
                 {backups && backups.length > 0 &&
@@ -51,7 +50,7 @@ export function BackupsCard({ name }: { name: string }) {
                                     </td>
                                     <td className={TD}>
                                         <MutatingButton variant="secondary" className="backup-restore" isDisabled={!b.manifest}
-                                                        onClick={() => dialogs.show(<RestoreBackupDialog name={name} stamp={b.stamp} onDone={load} />)}>
+                                                        onClick={() => dialogs.show(<RestoreBackupDialog name={name} stamp={b.stamp} />)}>
                                             {_("Restore…")}
                                         </MutatingButton>
                                     </td>

@@ -2,108 +2,67 @@
 // before it is written, written only if the file on disk is still as it was read.
 // For an image without a record (RUN-only), writing the unit writes a record too, naming the
 // unit, so the service appears under Services with its unit card, Update and Rollback.
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Form, FormGroup } from "@patternfly/react-core/dist/esm/components/Form/index.js";
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
 import { _, format } from "../cockpit";
-import type { EngineName } from "../core/engineVersion";
+import { prepareUnit, startUnitWrite, type UnitTarget } from "../app/unitWrite";
 import { validateName } from "../core/labels";
-import type { Image, ServiceRecord } from "../core/model";
-import { newRecord } from "../core/record";
-import { CoreError } from "../core/text";
-import { generateUnit, regenerateLegacyUnit, runArgvFor, type GeneratedUnit } from "../core/unitGen";
-import { writeRecord } from "../host/records";
-import { ChangeConflict, readUnitFile, unitFlavor, writeUnitFile } from "../host/unitFiles";
+import type { ServiceRecord } from "../core/model";
+import { useApp, useOperation } from "./appContext";
 import { useDialogs } from "./dialogs";
 import { ErrorAlert } from "./ErrorAlert";
+import { usePromise } from "./hooks";
 import { go } from "./location";
+import { OperationPanel } from "./OperationPanel";
 
-export interface LegacyUnit { unit: string; path: string; text: string; container: string }
+export type { LegacyUnit } from "../app/unitWrite";
 
-interface Props {
-    engine: EngineName;
-    image: Image | null;           // for its RUN label
-    imageRef: string;
-    /** The service's record; null for an image without one (a record is written with the unit). */
-    record: ServiceRecord | null;
+interface Props extends UnitTarget {
     records?: ServiceRecord[];     // to refuse a name that is taken, when there is no record yet
-    legacy?: LegacyUnit;
     defaultName: string;
 }
 
-// core's messages (CoreError) are translated here; host errors carry the tools' own words
-function errorOf(e: unknown): Error {
-    if (e instanceof CoreError)
-        return new Error(format(_(e.template), ...e.args));
-    return e instanceof Error ? e : new Error(String(e));
-}
-
-export function GenerateUnitDialog({ engine, image, imageRef, record, records = [], legacy, defaultName }: Props) {
+export function GenerateUnitDialog({ records = [], defaultName, ...target }: Props) {
+    const { record, legacy } = target;
     const dialogs = useDialogs();
+    const app = useApp();
     const [name, setName] = useState(record?.name ?? defaultName);
-    const [generated, setGenerated] = useState<GeneratedUnit | null>(null);
-    const [text, setText] = useState("");
-    const [edited, setEdited] = useState(false);
-    const [disk, setDisk] = useState<{ content: string | null; tag: string } | null>(null);
-    const [error, setError] = useState<Error | null>(null);
-    const [saving, setSaving] = useState(false);
-    const [done, setDone] = useState(false);
+    const [text, setText] = useState<string | null>(null);     // null: the generated text, unedited
+    const [startError, setStartError] = useState<Error | null>(null);
+    const [opId, setOpId] = useState<string | null>(null);
+    const op = useOperation(opId);
     const nameProblem = validateName(name) ?? (!record && records.some(r => r.name === name)
         ? _("A service of this name is installed already.")
         : null);
+    const prepared = usePromise(() => nameProblem ? null : prepareUnit(app, target, name), [name]);
+    const generated = prepared.value?.generated ?? null;
+    const disk = prepared.value?.disk ?? null;
+    const content = text ?? generated?.content ?? "";
+    const saving = op?.status === "running";
+    const done = op?.status === "succeeded";
+    const error = startError ?? prepared.error;
+    const conflict = op?.state.errorProblem === "change-conflict";
 
-    useEffect(() => {
-        if (nameProblem)
+    const save = () => {
+        if (!prepared.value)
             return;
-        let alive = true;
-        setDisk(null);
-        setError(null);
-        (async () => {
-            const runArgv = runArgvFor(image?.labels ?? {}, {
-                name, image: imageRef, engine, opts: record?.options, extraArgs: record?.extraArgs,
-            });
-            const unit = legacy
-                ? regenerateLegacyUnit(legacy.text, legacy.path, { name, engine, runArgv })
-                : generateUnit({ name, engine, runArgv }, await unitFlavor(engine));
-            const read = await readUnitFile(unit.path);
-            if (!alive)
-                return;
-            setGenerated(unit);
-            setDisk(read);
-            if (!edited)
-                setText(unit.content);
-        })().catch(e => alive && setError(errorOf(e)));
-        return () => { alive = false; };
-    }, [name]);
-
-    const save = async () => {
-        if (!generated || !disk)
-            return;
-        setSaving(true);
-        setError(null);
-        try {
-            await writeUnitFile(generated.path, text, disk.tag);
-            if (record)
-                await writeRecord({ ...record, unit: generated.unit });
-            else if (image)
-                await writeRecord(newRecord({ name, image: imageRef, imageId: image.id, engine, unit: generated.unit }, new Date()));
-            setDone(true);
-        } catch (e) {
-            setError(errorOf(e));
-        } finally {
-            setSaving(false);
-        }
+        setStartError(null);
+        setOpId(null);
+        startUnitWrite(app, target, name, prepared.value, content, new Date()).then(setOpId, setStartError);
     };
 
     const close = () => {
+        // nothing was written: the refused write needs no record once the dialog is gone
+        if (conflict && opId)
+            app.runner.dismiss(opId);
         dialogs.close();
         if (done && !record && !legacy)
             go(["service", name]);
     };
-    const conflict = error instanceof ChangeConflict;
     const title = legacy ? format(_("Rewrite $0 as a podman unit"), legacy.unit) : _("Generate a unit");
 
     return (
@@ -132,8 +91,8 @@ export function GenerateUnitDialog({ engine, image, imageRef, record, records = 
                                    title={_("This file exists; saving replaces it.")} />}
                         <FormGroup label={_("Unit file")} fieldId="generate-unit-text">
                             <span className="pf-v6-c-form-control pf-m-textarea pf-m-resize-vertical">
-                                <textarea id="generate-unit-text" rows={18} spellcheck={false} value={text} disabled={saving || done}
-                                          onInput={e => { setText(e.currentTarget.value); setEdited(true); }} />
+                                <textarea id="generate-unit-text" rows={18} spellcheck={false} value={content} disabled={saving || done}
+                                          onInput={e => setText(e.currentTarget.value)} />
                             </span>
                         </FormGroup>
                     </>}
@@ -143,6 +102,7 @@ export function GenerateUnitDialog({ engine, image, imageRef, record, records = 
                     {_("It was not overwritten, and your text is still here. Copy what you need, close the dialog and open it again to start from the file as it is now.")}
                 </Alert>}
                 {error && !conflict && <ErrorAlert title={_("The unit could not be written")} error={error} />}
+                {op && op.status !== "succeeded" && !conflict && <OperationPanel op={op} />}
                 {done && <Alert variant="success" isInline id="generate-unit-done"
                                 title={format(_("$0 written; systemd reloaded."), generated?.path ?? "")} />}
             </ModalBody>

@@ -8,16 +8,19 @@ import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/compo
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
 import { _, format } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
+import { saveList } from "../app/hostDataList";
 import {
-    diffHostDataList, hasErrors, parseHostDataList, serializeHostDataList, typeMismatch, usablePaths, validateEntries,
+    diffHostDataList, hasErrors, parseHostDataList, typeMismatch, usablePaths, validateEntries,
     IMAGE_LIST_PATH, type EntryNote, type HostDataEntry, type PathStat,
 } from "../core/hostDataList";
 import type { Image } from "../core/model";
-import { ConflictError, overridePath, readImageList, readOverride, writeOverride } from "../host/hostDataList";
-import { statPaths } from "../host/hostFiles";
+import { overridePath } from "../core/record";
 import { useAccess } from "./access";
+import { useApp, useOperation } from "./appContext";
 import { ErrorAlert } from "./ErrorAlert";
+import { usePromise } from "./hooks";
 import { MutatingButton } from "./MutatingButton";
+import { OperationPanel } from "./OperationPanel";
 
 const TD = "pf-v6-c-table__td";
 const TH = "pf-v6-c-table__th";
@@ -48,6 +51,7 @@ function onHost(entry: HostDataEntry, stat: PathStat | undefined) {
 /** Type and size of each usable entry on the host, refreshed as the list changes. */
 function useStats(paths: string[]): { stats: Map<string, PathStat>; error: Error | null } {
     const access = useAccess();
+    const { host } = useApp();
     const [stats, setStats] = useState<Map<string, PathStat>>(new Map());
     const [error, setError] = useState<Error | null>(null);
     const key = paths.join("\n");
@@ -56,7 +60,7 @@ function useStats(paths: string[]): { stats: Map<string, PathStat>; error: Error
             return;
         let alive = true;
         const timer = setTimeout(() => {
-            statPaths(paths).then(s => { if (alive) { setStats(s); setError(null); } },
+            host.statPaths(paths).then(s => { if (alive) { setStats(s); setError(null); } },
                                   e => { if (alive) setError(e instanceof Error ? e : new Error(String(e))); });
         }, 300);
         return () => { alive = false; clearTimeout(timer); };
@@ -64,18 +68,12 @@ function useStats(paths: string[]): { stats: Map<string, PathStat>; error: Error
     return { stats, error };
 }
 
-function useImageList(image: Image | null, engine: EngineName) {
+/** The image's own list: undefined while it is read, null when the image has none. */
+function useImageList(image: Image | null, engine: EngineName): { text: string | null | undefined; error: Error | null } {
     const access = useAccess();
-    const [text, setText] = useState<string | null | undefined>(undefined);   // undefined: loading
-    const [error, setError] = useState<Error | null>(null);
-    useEffect(() => {
-        if (!image || access !== "root") {
-            setText(image ? undefined : null);
-            return;
-        }
-        readImageList(engine, image.id).then(setText, setError);
-    }, [image?.id, engine, access]);
-    return { text, error };
+    const { host } = useApp();
+    const list = usePromise(() => image && access === "root" ? host.readImageList(engine, image.id) : null, [image?.id, engine, access]);
+    return { text: image ? list.value : null, error: list.error };
 }
 
 function ListTable({ entries, stats, defaults, editor }: {
@@ -138,20 +136,33 @@ export function ImageHostDataList({ image, engine }: { image: Image; engine: Eng
 /** This host's override for a service, edited (service page). */
 export function HostDataListCard({ name, image, engine }: { name: string; image: Image | null; engine: EngineName }) {
     const access = useAccess();
+    const app = useApp();
     const { text: defaultText, error: defaultError } = useImageList(image, engine);
-    const [file, setFile] = useState<{ content: string | null; tag: string } | null>(null);
     const [rows, setRows] = useState<string[] | null>(null);
-    const [busy, setBusy] = useState(false);
-    const [error, setError] = useState<Error | null>(null);
-    const [conflict, setConflict] = useState(false);
-    const [saved, setSaved] = useState(false);
+    const [opId, setOpId] = useState<string | null>(null);
+    const [startError, setStartError] = useState<Error | null>(null);
+    const op = useOperation(opId);
+    const loaded = usePromise(() => access === "root" ? app.host.readOverride(name) : null, [name, access]);
+    const file = loaded.value ?? null;
+    const busy = op?.status === "running";
+    const conflict = op?.state.errorProblem === "change-conflict";
+    const saved = op?.status === "succeeded";
+    const error = startError ?? loaded.error;
 
+    // once saved, the file is read again: its new text and tag
+    useEffect(() => {
+        if (saved) {
+            setRows(null);
+            loaded.reload();
+        }
+    }, [saved]);
     const load = () => {
-        setConflict(false);
-        setError(null);
-        readOverride(name).then(f => { setFile(f); setRows(null); }, setError);
+        if (opId)
+            app.runner.dismiss(opId);
+        setOpId(null);
+        setRows(null);
+        loaded.reload();
     };
-    useEffect(() => { if (access === "root") load(); }, [name, access]);
 
     const defaults = defaultText ? usablePaths(parseHostDataList(defaultText)) : defaultText === null ? [] : null;
     const fromFile = file?.content != null ? parseHostDataList(file.content).map(e => e.raw) : defaults;
@@ -162,7 +173,7 @@ export function HostDataListCard({ name, image, engine }: { name: string; image:
     const diff = defaults ? diffHostDataList(defaults, paths) : null;
     const dirty = rows !== null;
 
-    const edit = (next: string[]) => { setRows(next); setSaved(false); };
+    const edit = (next: string[]) => { setRows(next); setOpId(null); };
     const editor = {
         set: (i: number, v: string) => edit(current.map((r, j) => (j === i ? v : r))),
         move: (i: number, by: number) => {
@@ -176,15 +187,8 @@ export function HostDataListCard({ name, image, engine }: { name: string; image:
     const save = () => {
         if (!file)
             return;
-        const text = serializeHostDataList(entries);
-        // the image's list unchanged: remove the override, so a new image's list applies again
-        const content = defaults && text === serializeHostDataList(validateEntries(defaults)) ? null : text;
-        setBusy(true);
-        setError(null);
-        writeOverride(name, content, file.tag)
-                .then(tag => { setFile({ content, tag }); setRows(null); setSaved(true); })
-                .catch(e => { if (e instanceof ConflictError) setConflict(true); else setError(e); })
-                .finally(() => setBusy(false));
+        setStartError(null);
+        saveList(app, name, entries, defaults, file.tag).then(setOpId, setStartError);
     };
 
     const source = file?.content != null ? "override" : "image";
@@ -209,6 +213,7 @@ export function HostDataListCard({ name, image, engine }: { name: string; image:
                         <Button variant="link" isInline id="hdl-reload" onClick={load}>{_("Load the current list (discards your changes)")}</Button>
                     </Alert>}
                 {error && <ErrorAlert title={_("The list could not be saved")} error={error} />}
+                {op?.status === "failed" && !conflict && <OperationPanel op={op} />}
                 {saved && !dirty && <p id="hdl-saved">{_("Saved. The next INSTALL or UNINSTALL uses this list.")}</p>}
                 <div className="ss-actions">
                     <MutatingButton id="hdl-add" variant="secondary" isDisabled={!file} onClick={() => edit([...current, ""])}>{_("Add entry")}</MutatingButton>

@@ -4,9 +4,7 @@ import {
     DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
 } from "@patternfly/react-core/dist/esm/components/DescriptionList/index.js";
 import { _, format } from "../cockpit";
-import type { EngineStatus } from "../host/engine";
-import type { SystemdStatus } from "../host/systemd";
-import type { Access } from "../host/superuser";
+import type { Access, EngineStatus, SystemdStatus } from "../app/context";
 
 export interface HostFacts {
     engine: EngineStatus | null;

@@ -9,6 +9,7 @@ import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js
 import { _, format } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { actionLabels, brokenLabels } from "../core/actionLabels";
+import { expansionContext } from "../core/expansion";
 import { defaultName } from "../core/labels";
 import { imageDisplayName, imageInfo } from "../core/inventory";
 import type { Container, Image, ServiceRecord } from "../core/model";
@@ -35,7 +36,7 @@ export function ImageDetails({ image, containers, records, engine }: {
     const dialogs = useDialogs();
     const ref = imageDisplayName(image);
     const name = defaultName(ref);
-    const views = actionLabels(image, { name, image: ref, engine });
+    const views = actionLabels(image, expansionContext({ name, engine, image, imageRef: ref, record: null }));
     const broken = brokenLabels(views);
     const info = imageInfo(image);
     const mine = containers.filter(c => c.imageId === image.id);

@@ -1,6 +1,6 @@
 // Install (or, for an image without INSTALL, run) an image as a system service: name,
 // options, the exact command as it changes, consent to its privileges, then follow it.
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Checkbox } from "@patternfly/react-core/dist/esm/components/Checkbox/index.js";
 import { ExpandableSection } from "@patternfly/react-core/dist/esm/components/ExpandableSection/index.js";
@@ -10,72 +10,56 @@ import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-co
 import { TextArea } from "@patternfly/react-core/dist/esm/components/TextArea/index.js";
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
 import { _, format } from "../cockpit";
-import { planInstall, planRun, restoreStepsFor } from "../core/lifecycle";
+import { installedRecord, installPlan, installsWith, startInstall } from "../app/install";
 import type { EngineName } from "../core/engineVersion";
 import { imageDisplayName } from "../core/inventory";
 import { defaultName } from "../core/labels";
 import type { Container, Image, ServiceRecord } from "../core/model";
-import { findLabel } from "../core/labels";
-import { recordPath } from "../core/record";
-import { readFile } from "../cockpit";
 import { PlanPreview } from "./PlanPreview";
-import { startPlan } from "./runPlan";
+import { useApp, useOperation } from "./appContext";
 import { useDialogs } from "./dialogs";
 import { ErrorAlert } from "./ErrorAlert";
 import { OperationPanel } from "./OperationPanel";
-import { useOperations } from "./operations";
 import { UnitCard } from "./UnitCard";
-import { listPlanInput, useListInEffect } from "./useHostDataList";
+import { useListInEffect } from "./useHostDataList";
 
 type Opts = { OPT1: string; OPT2: string; OPT3: string };
-
-/** The unit named in the record the finished install wrote. */
-function useRecordedUnit(name: string, done: boolean): string | null {
-    const [unit, setUnit] = useState<string | null>(null);
-    useEffect(() => {
-        if (done)
-            readFile(recordPath(name)).then(({ content }) => setUnit(content ? (JSON.parse(content) as ServiceRecord).unit : null), () => undefined);
-    }, [name, done]);
-    return unit;
-}
 
 export function InstallDialog({ image, engine, containers, records }: {
     image: Image; engine: EngineName; containers: Container[]; records: ServiceRecord[];
 }) {
     const dialogs = useDialogs();
-    const ops = useOperations();
+    const app = useApp();
     const ref = imageDisplayName(image);
     const [name, setName] = useState(defaultName(ref));
     const [opts, setOpts] = useState<Opts>({ OPT1: "", OPT2: "", OPT3: "" });
     const [extra, setExtra] = useState("");
     const [consent, setConsent] = useState(false);
     const [advanced, setAdvanced] = useState(false);
-    const [opKey, setOpKey] = useState<string | null>(null);
+    const [opId, setOpId] = useState<string | null>(null);
     const [startError, setStartError] = useState<Error | null>(null);
     const [restoreOnFailure, setRestoreOnFailure] = useState(true);
     const list = useListInEffect(image, engine, name);
 
-    const key = findLabel(image.labels, "INSTALL") !== undefined ? "INSTALL" : "RUN";
+    const key = installsWith(image);
     const extraArgs = extra.split("\n").filter(line => line !== "");
-    const input = { image, imageRef: ref, name, engine, options: opts, extraArgs, containers, record: records.find(r => r.name === name) ?? null };
-    const plan = key === "INSTALL" ? planInstall({ ...input, ...listPlanInput(list, new Date()), now: new Date() }) : planRun(input);
-    const op = opKey ? ops.list.find(o => o.key === opKey) ?? null : null;
-    const finished = op?.completion === "done";
+    const plan = installPlan({
+        image, imageRef: ref, engine, containers, records, name, options: opts, extraArgs,
+        list: list.value ?? null, restoreOnFailure, now: new Date(),
+    });
+    const op = useOperation(opId);
+    const finished = op?.status === "succeeded";
     const refusal = plan.kind === "refused" ? plan : null;
-    const unit = useRecordedUnit(name, finished);
+    const unit = installedRecord(op)?.unit ?? null;
     const needsConsent = plan.kind === "steps" && plan.warnings.length > 0;
-    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opKey && !list.loading && !list.error;
+    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opId && !list.loading && !list.error;
     const title = key === "INSTALL" ? format(_("Install $0"), ref) : format(_("Run $0"), ref);
 
     const start = () => {
         if (plan.kind !== "steps")
             return;
         setStartError(null);
-        startPlan(ops, plan, {
-            service: name,
-            kind: key === "INSTALL" ? "install" : "run",
-            title: key === "INSTALL" ? format(_("Installing $0"), name) : format(_("Running $0"), name),
-        }, ops.useSystemd, restoreOnFailure ? restoreStepsFor(plan) : []).then(k => setOpKey(k), setStartError);
+        startInstall(app, image, name, plan).then(setOpId, setStartError);
     };
 
     const setOpt = (k: keyof Opts, v: string) => setOpts(o => ({ ...o, [k]: v }));
@@ -84,7 +68,7 @@ export function InstallDialog({ image, engine, containers, records }: {
         <Modal id="install-dialog" isOpen onClose={dialogs.close} variant="large" aria-labelledby="install-title">
             <ModalHeader title={title} labelId="install-title" />
             <ModalBody>
-                {!op && <Form onSubmit={e => { e.preventDefault(); if (canStart) start(); }}>
+                {!opId && <Form onSubmit={e => { e.preventDefault(); if (canStart) start(); }}>
                     <FormGroup label={_("Name")} fieldId="install-name" isRequired>
                         <TextInput id="install-name" value={name} onChange={(_e, v) => setName(v)}
                                    validated={refusal?.code === "invalid-name" ? "error" : "default"} />
@@ -114,7 +98,7 @@ export function InstallDialog({ image, engine, containers, records }: {
                         {refusal && refusal.code !== "invalid-name" &&
                             <ErrorAlert title={_("This cannot be done")} error={new Error(_(refusal.reason))} />}
                     </FormGroup>
-                    {plan.kind === "steps" && restoreStepsFor(plan).length > 0 &&
+                    {plan.kind === "steps" && plan.steps.some(s => s.kind === "backup") &&
                         <Checkbox id="install-restore" isChecked={restoreOnFailure} onChange={(_e, v) => setRestoreOnFailure(v)}
                                   label={_("Restore the host files if the install fails")} />}
                     {list.error && <ErrorAlert title={_("The host-data-list could not be read: no backup will be taken")} error={list.error} />}
@@ -124,16 +108,16 @@ export function InstallDialog({ image, engine, containers, records }: {
                 </Form>}
                 {startError && <ErrorAlert title={_("The operation could not be started")} error={startError} />}
                 {op && <OperationPanel op={op} />}
-                {finished && unit && ops.useSystemd && <UnitCard unit={unit} />}
+                {finished && unit && app.runner.useSystemd && <UnitCard unit={unit} />}
                 {finished && key === "INSTALL" && !unit &&
                     <p id="install-no-unit">{_("The image did not write a systemd unit.")}</p>}
             </ModalBody>
             <ModalFooter>
-                {!op && plan.kind === "steps" && <Button variant="primary" id="install-submit" isDisabled={!canStart} onClick={start}>
+                {!opId && plan.kind === "steps" && <Button variant="primary" id="install-submit" isDisabled={!canStart} onClick={start}>
                     {key === "INSTALL" ? _("Install") : _("Run")}
                 </Button>}
-                <Button variant={op ? "primary" : "link"} id="install-close" onClick={dialogs.close}>
-                    {op ? _("Close") : _("Cancel")}
+                <Button variant={opId ? "primary" : "link"} id="install-close" onClick={dialogs.close}>
+                    {opId ? _("Close") : _("Cancel")}
                 </Button>
             </ModalFooter>
         </Modal>

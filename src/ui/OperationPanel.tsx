@@ -3,40 +3,58 @@ import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { _, format } from "../cockpit";
+import type { OperationView } from "../app/runner";
+import { useApp } from "./appContext";
 import { CommandLog } from "./CommandLog";
-import { useOperations, type TrackedOperation } from "./operations";
 
 function lastLines(text: string, n: number): string {
     return text.trimEnd().split("\n").slice(-n).join("\n");
 }
 
-export function OperationPanel({ op, showDismiss = true }: { op: TrackedOperation; showDismiss?: boolean }) {
-    const ops = useOperations();
-    const state = op.status === "running" || (op.status === "succeeded" && op.completion === "pending")
-        ? "running"
-        : op.status === "failed" || op.completion === "failed" ? "failed" : "succeeded";
+export function operationTitle(op: OperationView): string {
+    return format(_(op.op.title), op.op.service);
+}
+
+export function OperationPanel({ op, showDismiss = true }: { op: OperationView; showDismiss?: boolean }) {
+    const { runner } = useApp();
+    const title = operationTitle(op);
+    const elsewhere = op.finishedHere === false;
+    const step = op.status === "running" && op.state.next < op.op.steps.length ? op.op.steps[op.state.next] : null;
     return (
-        <div className="ss-operation" data-operation={op.key} data-status={state} id="operation">
-            <div id="operation-status" data-status={state} className="ss-operation-status">
-                {state === "running" && <><Spinner size="md" aria-label={_("Running")} /> {format(_("$0: running…"), op.spec.title)}</>}
-                {state === "succeeded" && format(_("$0: done"), op.spec.title)}
-                {state === "succeeded" && op.found &&
-                    <Button variant="link" isInline id="operation-close" onClick={() => ops.dismiss(op.key)}>{_("Close")}</Button>}
+        <div className="ss-operation" data-operation={op.id} data-status={op.status} id="operation"
+             data-finished-here={op.finishedHere === null ? "" : String(op.finishedHere)}>
+            <div id="operation-status" data-status={op.status} className="ss-operation-status">
+                {op.status === "running" && <>
+                    <Spinner size="md" aria-label={_("Running")} /> {format(_("$0: running…"), title)}
+                    {step && <span className="ss-operation-step"> {_(step.title)}</span>}
+                </>}
+                {op.status === "succeeded" && format(_("$0: done"), title)}
+                {op.status === "succeeded" && elsewhere &&
+                    <span id="operation-elsewhere"> {_("(finished in another browser tab)")}</span>}
+                {op.status === "succeeded" && op.found &&
+                    <Button variant="link" isInline id="operation-close" onClick={() => { runner.dismiss(op.id); }}>{_("Close")}</Button>}
             </div>
-            {state === "failed" &&
-                <Alert variant="danger" isInline title={format(_("$0 failed"), op.spec.title)}>
-                    <p>{op.completionError ?? op.detail}</p>
-                    {op.undone && <p id="operation-undone">{_("What the command changed was undone: the host files were restored from the backup taken before it.")}</p>}
-                    {op.output && <pre className="ss-command-log ss-last-lines">{lastLines(op.output, 5)}</pre>}
-                    {showDismiss && op.unit &&
-                        <Button variant="link" isInline id="operation-dismiss" onClick={() => ops.dismiss(op.key)}>{_("Dismiss")}</Button>}
+            {op.problem &&
+                <Alert variant="warning" isInline id="operation-problem" title={_("This page cannot follow the operation any further")}>
+                    <p>{op.problem}</p>
+                    <p>{_("It goes on on the host. Reload the page to pick it up again.")}</p>
                 </Alert>}
-            {!op.unit && state === "running" &&
+            {op.status === "failed" &&
+                <Alert variant="danger" isInline title={format(_("$0 failed"), title)}>
+                    <p>{op.state.error}</p>
+                    {op.state.undone && <p id="operation-undone">{_("What had been done was undone: the host files were restored from the backup taken before it, and files written were put back.")}</p>}
+                    {op.state.undoError && <p id="operation-undo-failed">{format(_("Undoing it failed too: $0"), op.state.undoError)}</p>}
+                    {elsewhere && <p id="operation-elsewhere">{_("Another browser tab finished this operation.")}</p>}
+                    {op.output && <pre className="ss-command-log ss-last-lines">{lastLines(op.output, 5)}</pre>}
+                    {showDismiss &&
+                        <Button variant="link" isInline id="operation-dismiss" onClick={() => { runner.dismiss(op.id); }}>{_("Dismiss")}</Button>}
+                </Alert>}
+            {!op.op.systemd && op.status === "running" &&
                 <Alert variant="warning" isInline isPlain title={_("This host has no systemd: closing the page stops this operation.")} />}
-            <details open={state !== "failed"}>
+            {op.op.main >= 0 && <details open={op.status !== "failed"}>
                 <summary>{_("Full output")}</summary>
                 <div id="operation-log"><CommandLog text={op.output} /></div>
-            </details>
+            </details>}
         </div>
     );
 }

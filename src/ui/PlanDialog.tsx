@@ -6,35 +6,34 @@ import { Checkbox } from "@patternfly/react-core/dist/esm/components/Checkbox/in
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { _, format } from "../cockpit";
-import type { RunPlan, StopPlan, UninstallPlan } from "../core/lifecycle";
-import type { OperationSpec } from "../host/operations";
+import type { StepsPlan } from "../core/plan";
+import type { RunPlan, StopPlan, UninstallPlan } from "../core/planLifecycle";
 import { useDialogs } from "./dialogs";
 import { ErrorAlert } from "./ErrorAlert";
-import { OperationPanel } from "./OperationPanel";
-import { useOperations } from "./operations";
+import { OperationPanel, operationTitle } from "./OperationPanel";
+import { useOperation } from "./appContext";
 import { PlanPreview } from "./PlanPreview";
-import { startPlan } from "./runPlan";
 
 export interface PlanChoice { id: string; label: string; checked: boolean; set(v: boolean): void }
 
-export function PlanDialog({ id, title, plan, spec, choices = [], action, waitingFor = null, blocker = null }: {
+export function PlanDialog({ id, title, plan, start: startPlan, danger = false, choices = [], action, waitingFor = null, blocker = null }: {
     id: string;
     title: string;
     plan: RunPlan | StopPlan | UninstallPlan;
-    spec: Omit<OperationSpec, "argv" | "after">;
+    /** Hands the plan to the runner (app/); resolves with the operation's ID. */
+    start(plan: StepsPlan): Promise<string>;
+    danger?: boolean;
     choices?: PlanChoice[];
     action: string;
     waitingFor?: string | null;      // what the plan still needs to be read; nothing is offered until then
     blocker?: Error | null;          // why the plan cannot be made at all
 }) {
     const dialogs = useDialogs();
-    const ops = useOperations();
     const [consent, setConsent] = useState(false);
-    const [opKey, setOpKey] = useState<string | null>(null);
+    const [opId, setOpId] = useState<string | null>(null);
     const [busy, setBusy] = useState(false);
-    const [done, setDone] = useState(false);
     const [error, setError] = useState<Error | null>(null);
-    const op = opKey ? ops.list.find(o => o.key === opKey) ?? null : null;
+    const op = useOperation(opId);
     const needsConsent = plan.kind === "steps" && plan.warnings.length > 0;
     const ready = !waitingFor && !blocker;
 
@@ -43,9 +42,7 @@ export function PlanDialog({ id, title, plan, spec, choices = [], action, waitin
             return;
         setBusy(true);
         setError(null);
-        startPlan(ops, plan, spec, ops.useSystemd)
-                .then(key => { if (key) setOpKey(key); else setDone(true); }, setError)
-                .finally(() => setBusy(false));
+        startPlan(plan).then(setOpId, setError).finally(() => setBusy(false));
     };
 
     return (
@@ -54,7 +51,7 @@ export function PlanDialog({ id, title, plan, spec, choices = [], action, waitin
             <ModalBody>
                 {waitingFor && <p id={`${id}-waiting`}><Spinner size="md" aria-label={waitingFor} /> {waitingFor}</p>}
                 {blocker && <ErrorAlert title={_("The plan cannot be made")} error={blocker} />}
-                {!op && !done && ready && <>
+                {!opId && ready && <>
                     {choices.map(c => <Checkbox key={c.id} id={c.id} label={c.label} isChecked={c.checked} onChange={(_e, v) => c.set(v)} />)}
                     {plan.kind === "steps" && <PlanPreview plan={plan} id={`${id}-preview`} />}
                     {plan.kind === "refused" && <p className="ss-refusal" id={`${id}-refusal`}>
@@ -65,16 +62,16 @@ export function PlanDialog({ id, title, plan, spec, choices = [], action, waitin
                     {needsConsent && <Checkbox id={`${id}-consent`} isChecked={consent} onChange={(_e, v) => setConsent(v)}
                                                label={_("I understand what this command may do to this host and want to run it")} />}
                 </>}
-                {error && <ErrorAlert title={format(_("$0 failed"), spec.title)} error={error} />}
+                {error && <ErrorAlert title={format(_("$0 could not be started"), title)} error={error} />}
                 {op && <OperationPanel op={op} />}
-                {done && <p id={`${id}-done`}>{format(_("$0: done"), spec.title)}</p>}
+                {op?.status === "succeeded" && <p id={`${id}-done`}>{format(_("$0: done"), operationTitle(op))}</p>}
             </ModalBody>
             <ModalFooter>
-                {!op && !done && ready && plan.kind === "steps" &&
-                    <Button id={`${id}-submit`} variant={spec.kind === "uninstall" ? "danger" : "primary"}
+                {!opId && ready && plan.kind === "steps" &&
+                    <Button id={`${id}-submit`} variant={danger ? "danger" : "primary"}
                             isDisabled={busy || (needsConsent && !consent)} isLoading={busy} onClick={start}>{action}</Button>}
-                <Button variant={op || done ? "primary" : "link"} id={`${id}-close`} onClick={dialogs.close}>
-                    {op || done ? _("Close") : _("Cancel")}
+                <Button variant={opId ? "primary" : "link"} id={`${id}-close`} onClick={dialogs.close}>
+                    {opId ? _("Close") : _("Cancel")}
                 </Button>
             </ModalFooter>
         </Modal>

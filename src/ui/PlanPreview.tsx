@@ -1,7 +1,7 @@
 // A plan from core/lifecycle as the person sees it before it runs: every step, commands exact.
 import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js";
 import { _, format } from "../cockpit";
-import type { StepsPlan } from "../core/lifecycle";
+import type { StepsPlan } from "../core/plan";
 import { formatCommand } from "../core/labels";
 import { warningText } from "./CommandPreview";
 
@@ -15,6 +15,7 @@ export function PlanPreview({ plan, id }: { plan: StepsPlan; id?: string }) {
                         {step.kind === "exec" && <pre className="ss-command" data-testid="command">{formatCommand(step.argv)}</pre>}
                         {step.kind === "remove-unit-file" && <> <code>{step.path}</code></>}
                         {step.kind === "unit-disable" && <> <code>{step.unit}</code></>}
+                        {step.kind === "write-file" && <> <code>{step.path}</code></>}
                     </li>
                 ))}
             </ol>

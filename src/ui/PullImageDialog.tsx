@@ -5,30 +5,32 @@ import { Form, FormGroup, FormHelperText } from "@patternfly/react-core/dist/esm
 import { HelperText, HelperTextItem } from "@patternfly/react-core/dist/esm/components/HelperText/index.js";
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
-import { _, type HostError } from "../cockpit";
+import { _ } from "../cockpit";
+import { asError } from "../app/errors";
 import { validateImageReference } from "../core/imageRef";
 import type { EngineName } from "../core/engineVersion";
-import { pullImage, type RunningCommand } from "../host/images";
+import { useApp } from "./appContext";
 import { useDialogs } from "./dialogs";
 import { CommandLog } from "./CommandLog";
 import { ErrorAlert } from "./ErrorAlert";
 
 export function PullImageDialog({ engine }: { engine: EngineName }) {
     const dialogs = useDialogs();
+    const { host } = useApp();
     const [ref, setRef] = useState("");
     const [touched, setTouched] = useState(false);
     const [output, setOutput] = useState("");
-    const [running, setRunning] = useState<RunningCommand | null>(null);
-    const [error, setError] = useState<HostError | null>(null);
+    const [running, setRunning] = useState<{ cancel(): void } | null>(null);
+    const [error, setError] = useState<Error | null>(null);
     const [done, setDone] = useState(false);
     const invalid = validateImageReference(ref);
 
     const pull = () => {
         setError(null);
         setOutput("");
-        const cmd = pullImage(engine, ref, text => setOutput(o => o + text));
+        const cmd = host.pullImage(engine, ref, text => setOutput(o => o + text));
         setRunning(cmd);
-        cmd.done.then(() => setDone(true), (e: HostError) => setError(e)).finally(() => setRunning(null));
+        cmd.done.then(() => setDone(true), e => setError(asError(e))).finally(() => setRunning(null));
     };
 
     const close = () => {

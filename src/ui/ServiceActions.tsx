@@ -1,55 +1,47 @@
-// Run / Stop / Uninstall an installed service: atomic's semantics, planned in core/lifecycle.
+// Run / Stop / Uninstall an installed service: planned and started by app/service.ts.
 import { useState } from "preact/hooks";
 import { _, format } from "../cockpit";
-import type { EngineName } from "../core/engineVersion";
-import { planRun, planStop, planUninstall } from "../core/lifecycle";
-import type { Container, Image, ServiceRecord } from "../core/model";
+import { runPlan, startServiceAction, stopPlan, uninstallPlan, type ServiceFacts } from "../app/service";
+import type { Image } from "../core/model";
+import { useApp } from "./appContext";
 import { useDialogs } from "./dialogs";
 import { MutatingButton } from "./MutatingButton";
 import { PlanDialog } from "./PlanDialog";
-import { listPlanInput, useListInEffect } from "./useHostDataList";
+import { useListInEffect } from "./useHostDataList";
 
-interface Props { record: ServiceRecord; image: Image | null; containers: Container[]; engine: EngineName }
-
-function base({ record, image, containers, engine }: Props) {
-    return {
-        name: record.name, engine, containers, record, image, imageRef: record.image,
-        options: record.options, extraArgs: record.extraArgs,
-    };
-}
-
-function RunDialog(props: Props & { image: Image }) {
+function RunDialog(props: ServiceFacts & { image: Image }) {
+    const app = useApp();
     const [replace, setReplace] = useState(false);
-    const plan = planRun({ ...base(props), image: props.image, replace });
+    const plan = runPlan(props, replace);
     return <PlanDialog id="run-dialog" title={format(_("Run $0"), props.record.name)} plan={plan} action={_("Run")}
-                       spec={{ service: props.record.name, kind: "run", title: format(_("Running $0"), props.record.name) }}
+                       start={p => startServiceAction(app, props.record.name, "run", p)}
                        choices={plan.kind === "refused" && plan.code === "other-image" || replace
                            ? [{ id: "run-replace", label: _("Replace the existing container"), checked: replace, set: setReplace }]
                            : []} />;
 }
 
-function StopDialog(props: Props) {
-    const plan = planStop({ ...base(props), extraArgs: [] });
-    return <PlanDialog id="stop-dialog" title={format(_("Stop $0"), props.record.name)} plan={plan} action={_("Stop")}
-                       spec={{ service: props.record.name, kind: "stop", title: format(_("Stopping $0"), props.record.name) }} />;
+function StopDialog(props: ServiceFacts) {
+    const app = useApp();
+    return <PlanDialog id="stop-dialog" title={format(_("Stop $0"), props.record.name)} plan={stopPlan(props)} action={_("Stop")}
+                       start={p => startServiceAction(app, props.record.name, "stop", p)} />;
 }
 
-function UninstallDialog(props: Props) {
+function UninstallDialog(props: ServiceFacts) {
+    const app = useApp();
     const [force, setForce] = useState(false);
     const [deleteImage, setDeleteImage] = useState(false);
     const list = useListInEffect(props.image, props.engine, props.record.name);
-    const plan = planUninstall({ ...base(props), ...listPlanInput(list, new Date()), extraArgs: [], force, deleteImage });
+    const plan = uninstallPlan(props, list.value ?? null, { force, deleteImage, now: new Date() });
     const choices = [{ id: "uninstall-delete-image", label: _("Also delete the image"), checked: deleteImage, set: setDeleteImage }];
     if ((plan.kind === "refused" && plan.code === "image-in-use") || force)
         choices.push({ id: "uninstall-force", label: _("Uninstall although other containers use the image"), checked: force, set: setForce });
     return <PlanDialog id="uninstall-dialog" title={format(_("Uninstall $0"), props.record.name)} plan={plan} action={_("Uninstall")}
-                       spec={{ service: props.record.name, kind: "uninstall", title: format(_("Uninstalling $0"), props.record.name) }}
-                       choices={choices}
+                       start={p => startServiceAction(app, props.record.name, "uninstall", p)} danger choices={choices}
                        // the backup and the override mount come from the list: no plan before it is read
                        waitingFor={list.loading ? _("Reading the host-data-list…") : null} blocker={list.error} />;
 }
 
-export function ServiceActions(props: Props & { useSystemd: boolean }) {
+export function ServiceActions(props: ServiceFacts & { useSystemd: boolean }) {
     const dialogs = useDialogs();
     const { image } = props;
     return (

@@ -1,31 +1,30 @@
 // The installed system services: our records joined with their containers, units and
 // the operations running for them.
-import { useEffect, useState } from "preact/hooks";
 import { EmptyState, EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { _ } from "../cockpit";
 import type { Container, ServiceRecord } from "../core/model";
 import { shortId } from "../core/inventory";
-import { watchUnit, type UnitState } from "../host/units";
+import type { UnitState } from "../app/context";
 import { adoptedName, useAdoptedUnits } from "./AdoptedUnits";
+import { useApp, useOperations } from "./appContext";
+import { useWatched } from "./hooks";
 import { go } from "./location";
-import { useOperations } from "./operations";
+import { operationTitle } from "./OperationPanel";
 
 function UnitBadge({ unit }: { unit: string }) {
-    const [state, setState] = useState<UnitState | null>(null);
-    const [error, setError] = useState<string | null>(null);
-    useEffect(() => watchUnit(unit, setState, e => setError(e.message)), [unit]);
+    const { host } = useApp();
+    const { value: state, error } = useWatched<UnitState | null>(null, (set, fail) => host.watchUnit(unit, set, fail), [unit]);
     if (error)
-        return <span title={error}>{_("unknown")}</span>;
+        return <span title={error.message}>{_("unknown")}</span>;
     return <span className="ss-unit-badge" data-active={state?.activeState ?? ""}>{state ? `${state.activeState} (${state.subState})` : "…"}</span>;
 }
 
 export function ServicesView({ records, containers, useSystemd }: {
     records: ServiceRecord[]; containers: Container[]; useSystemd: boolean;
 }) {
-    const ops = useOperations();
-    const running = ops.list.filter(op => op.status === "running" || op.completion === "pending");
-    const pending = running.filter(op => !records.some(r => r.name === op.spec.service));
+    const running = useOperations().filter(op => op.status === "running");
+    const pending = running.filter(op => !records.some(r => r.name === op.op.service));
     const adopted = useAdoptedUnits(records, useSystemd).units;
 
     if (records.length === 0 && pending.length === 0 && adopted.length === 0)
@@ -47,12 +46,12 @@ export function ServicesView({ records, containers, useSystemd }: {
                 <tbody className="pf-v6-c-table__tbody">
                     {records.map(r => {
                         const container = containers.find(c => c.name === r.name);
-                        const op = running.find(o => o.spec.service === r.name);
+                        const op = running.find(o => o.op.service === r.name);
                         return (
                             <tr key={r.name} className="pf-v6-c-table__tr" data-service={r.name}>
                                 <td className="pf-v6-c-table__td" data-label={_("Name")}>
                                     <a href={`#/service/${r.name}`} onClick={e => { e.preventDefault(); go(["service", r.name]); }}>{r.name}</a>
-                                    {op && <span className="ss-op-badge" data-operation="running"> <Spinner size="sm" aria-label={op.spec.title} /> {op.spec.title}</span>}
+                                    {op && <span className="ss-op-badge" data-operation="running"> <Spinner size="sm" aria-label={operationTitle(op)} /> {operationTitle(op)}</span>}
                                 </td>
                                 <td className="pf-v6-c-table__td" data-label={_("Image")}>{r.image} <code>{shortId(r.imageId)}</code></td>
                                 <td className="pf-v6-c-table__td" data-label={_("Container")}>{container ? container.state : _("none")}</td>
@@ -76,9 +75,9 @@ export function ServicesView({ records, containers, useSystemd }: {
                         </tr>
                     ))}
                     {pending.map(op => (
-                        <tr key={op.key} className="pf-v6-c-table__tr" data-service={op.spec.service} data-operation="running">
-                            <td className="pf-v6-c-table__td">{op.spec.service}</td>
-                            <td className="pf-v6-c-table__td" colSpan={3}><Spinner size="sm" aria-label={op.spec.title} /> {op.spec.title}</td>
+                        <tr key={op.id} className="pf-v6-c-table__tr" data-service={op.op.service} data-operation="running">
+                            <td className="pf-v6-c-table__td">{op.op.service}</td>
+                            <td className="pf-v6-c-table__td" colSpan={3}><Spinner size="sm" aria-label={operationTitle(op)} /> {operationTitle(op)}</td>
                         </tr>
                     ))}
                 </tbody>

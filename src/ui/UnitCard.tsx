@@ -1,25 +1,30 @@
 // A service's systemd unit, live from PropertiesChanged: state and the usual controls.
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/components/Card/index.js";
-import { _, cockpit, format } from "../cockpit";
-import { runUnitJob, setUnitEnabled, watchUnit, type UnitState } from "../host/units";
+import { _, format } from "../cockpit";
+import type { UnitState } from "../app/context";
+import { openUnitInServices, openUnitLogs } from "../app/navigation";
+import { useApp } from "./appContext";
 import { ErrorAlert } from "./ErrorAlert";
+import { useWatched } from "./hooks";
 import { MutatingButton } from "./MutatingButton";
 import { UnitFileStatus } from "./UnitFileStatus";
 import { UnitJournal } from "./UnitJournal";
 
 export function UnitCard({ unit }: { unit: string }) {
-    const [state, setState] = useState<UnitState | null>(null);
-    const [error, setError] = useState<Error | null>(null);
+    const { host } = useApp();
+    const watched = useWatched<UnitState | null>(null, (set, fail) => host.watchUnit(unit, set, fail), [unit]);
+    const state = watched.value;
+    const [actionError, setActionError] = useState<Error | null>(null);
     const [busy, setBusy] = useState<string | null>(null);
-
-    useEffect(() => watchUnit(unit, setState, setError), [unit]);
+    const error = actionError ?? watched.error;
+    const { runUnitJob, setUnitEnabled } = host;
 
     const act = (what: string, action: () => Promise<void>) => {
         setBusy(what);
-        setError(null);
-        action().catch(setError).finally(() => setBusy(null));
+        setActionError(null);
+        action().catch(setActionError).finally(() => setBusy(null));
     };
 
     const active = state?.activeState === "active" || state?.activeState === "activating";
@@ -50,8 +55,8 @@ export function UnitCard({ unit }: { unit: string }) {
                                           onClick={() => act("enable", () => setUnitEnabled(unit, true))}>{_("Enable")}</MutatingButton>
                         : <MutatingButton id="unit-disable" variant="secondary" isDisabled={!!busy} isLoading={busy === "disable"}
                                           onClick={() => act("disable", () => setUnitEnabled(unit, false))}>{_("Disable")}</MutatingButton>}
-                    <Button variant="link" onClick={() => cockpit.jump(`/system/services#/${unit}`)}>{_("Open in Services")}</Button>
-                    <Button variant="link" onClick={() => cockpit.jump(`/system/logs#/?unit=${unit}`)}>{_("Logs")}</Button>
+                    <Button variant="link" onClick={() => openUnitInServices(unit)}>{_("Open in Services")}</Button>
+                    <Button variant="link" onClick={() => openUnitLogs(unit)}>{_("Logs")}</Button>
                 </div>
                 {error && <ErrorAlert title={format(_("$0 could not be changed"), unit)} error={error} />}
                 {state && <UnitFileStatus state={state} />}

@@ -2,8 +2,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { _ } from "../cockpit";
 import { appendEntries, type JournalEntry } from "../core/journal";
-import { followJournal } from "../host/journal";
 import { useAccess } from "./access";
+import { useApp } from "./appContext";
 
 const LINES = 50;
 
@@ -17,12 +17,13 @@ export function UnitJournal({ unit }: { unit: string }) {
     // the system journal is root's: follow it as root once access is known, else the
     // journalctl started while the superuser bridge comes up sees only the user's entries
     const access = useAccess();
+    const { host } = useApp();
     useEffect(() => {
         setEntries([]);
         setError(null);
         if (access === "init")
             return;
-        return followJournal(unit, LINES, added => setEntries(old => appendEntries(old, added, LINES)), setError,
+        return host.followJournal(unit, LINES, added => setEntries(old => appendEntries(old, added, LINES)), setError,
                              access === "root" ? "require" : false);
     }, [unit, access]);
     return (

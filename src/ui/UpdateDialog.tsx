@@ -1,42 +1,37 @@
-// Update a service to the image its reference names now, or roll back to the previous one.
-// Both show the image IDs before and after, and the image the container runs afterwards.
+// Update a service to the image its reference names now, or roll back to the previous one:
+// the steps first, then the operation (app/update.ts), then the image IDs before and after
+// and the image the container runs afterwards.
 import { useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
 import { _, format } from "../cockpit";
+import { imageChangePlan, imageSwitchOf, startImageChange } from "../app/update";
 import type { EngineName } from "../core/engineVersion";
 import { shortId } from "../core/inventory";
 import type { Image, ServiceRecord } from "../core/model";
-import { runArgvFor } from "../core/unitGen";
-import { rollbackService, updateService, type ImageSwitch } from "../host/update";
-import { CommandLog } from "./CommandLog";
+import { useApp, useOperation } from "./appContext";
 import { useDialogs } from "./dialogs";
 import { ErrorAlert } from "./ErrorAlert";
+import { OperationPanel } from "./OperationPanel";
+import { PlanPreview } from "./PlanPreview";
 
 export function UpdateDialog({ record, image, engine, mode }: {
     record: ServiceRecord; image: Image | null; engine: EngineName; mode: "update" | "rollback";
 }) {
     const dialogs = useDialogs();
-    const [running, setRunning] = useState(false);
-    const [output, setOutput] = useState("");
-    const [result, setResult] = useState<ImageSwitch | "unchanged" | null>(null);
+    const app = useApp();
+    const [opId, setOpId] = useState<string | null>(null);
     const [error, setError] = useState<Error | null>(null);
+    const op = useOperation(opId);
+    const result = imageSwitchOf(op);
+    const plan = imageChangePlan(mode, record, image, engine);
     const id = `${mode}-dialog`;
 
     const start = () => {
-        setRunning(true);
+        if (plan.kind !== "steps")
+            return;
         setError(null);
-        setOutput("");
-        const log = (text: string) => setOutput(o => o + text);
-        // without a unit the container is recreated by the RUN label; with one, the unit recreates it
-        const runArgv = record.unit ? null : runArgvFor(image?.labels ?? {}, {
-            name: record.name, image: record.image, engine, opts: record.options, extraArgs: record.extraArgs,
-        });
-        const action = mode === "update"
-            ? updateService(record, engine, runArgv, log)
-            : rollbackService(record, engine, runArgv, log);
-        action.then(r => setResult(r ?? "unchanged"), e => setError(e instanceof Error ? e : new Error(String(e))))
-                .finally(() => setRunning(false));
+        startImageChange(app, mode, record, plan).then(setOpId, setError);
     };
 
     const title = mode === "update" ? format(_("Update $0"), record.name) : format(_("Roll back $0"), record.name);
@@ -52,6 +47,8 @@ export function UpdateDialog({ record, image, engine, mode }: {
                     {mode === "rollback" && record.previousImageId &&
                         <> · {_("Back to:")} <code>{shortId(record.previousImageId)}</code></>}
                 </p>
+                {!opId && plan.kind === "steps" && <PlanPreview id={`${id}-preview`} plan={plan} />}
+                {plan.kind === "refused" && <ErrorAlert title={_("This cannot be done")} error={new Error(_(plan.reason))} />}
                 {result === "unchanged" && <p id="image-switch" data-changed="false">{_("The image is unchanged: nothing to do.")}</p>}
                 {result && result !== "unchanged" &&
                     <p id="image-switch" data-changed="true" data-before={result.before} data-after={result.after}
@@ -61,16 +58,16 @@ export function UpdateDialog({ record, image, engine, mode }: {
                             ? _("The unit was not running; it starts on the new image next time.")
                             : format(_("The container runs $0."), result.running ? shortId(result.running) : _("nothing"))}
                     </p>}
-                {error && <ErrorAlert title={mode === "update" ? _("Updating failed") : _("Rolling back failed")} error={error} output={output} />}
-                {(running || output) && <CommandLog text={output} />}
+                {error && <ErrorAlert title={_("The operation could not be started")} error={error} />}
+                {op && <OperationPanel op={op} />}
             </ModalBody>
             <ModalFooter>
-                {result
+                {opId
                     ? <Button variant="primary" id={`${id}-close`} onClick={dialogs.close}>{_("Close")}</Button>
-                    : <Button variant="primary" id={`${id}-submit`} onClick={start} isDisabled={running} isLoading={running}>
+                    : <Button variant="primary" id={`${id}-submit`} onClick={start} isDisabled={plan.kind !== "steps"}>
                         {mode === "update" ? _("Update") : _("Roll back")}
                     </Button>}
-                {!result && <Button variant="link" onClick={dialogs.close}>{_("Cancel")}</Button>}
+                {!opId && <Button variant="link" onClick={dialogs.close}>{_("Cancel")}</Button>}
             </ModalFooter>
         </Modal>
     );

@@ -1,16 +1,11 @@
-// The page's URL (cockpit.location) as state: path parts and options.
+// The page's URL as state: path parts and options.
 import { useEffect, useState } from "preact/hooks";
-import { cockpit } from "../cockpit";
+import { onLocationChanged, pageLocation, type PageLocation } from "../app/navigation";
 
-export function usePageLocation(): { path: string[]; options: Record<string, string | string[]> } {
-    const read = () => ({ path: cockpit.location.path, options: cockpit.location.options });
-    const [location, setLocation] = useState(read);
-    useEffect(() => {
-        const update = () => setLocation(read());
-        cockpit.addEventListener("locationchanged", update);
-        return () => cockpit.removeEventListener("locationchanged", update);
-    }, []);
+export { go } from "../app/navigation";
+
+export function usePageLocation(): PageLocation {
+    const [location, setLocation] = useState(pageLocation);
+    useEffect(() => onLocationChanged(() => setLocation(pageLocation())), []);
     return location;
 }
-
-export const go = (path: string[]): void => cockpit.location.go(path);

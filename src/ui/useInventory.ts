@@ -1,17 +1,16 @@
 // The engine's images and containers and our install records, kept current from engine
 // events (one stream, not polling). A burst of events costs one listing.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type HostError, hostError } from "../cockpit";
+import type { Host, RecordsListing } from "../app/context";
+import { asError } from "../app/errors";
 import type { EngineName } from "../core/engineVersion";
 import type { Container, Image } from "../core/model";
-import { listContainers, listImages, watchEngineEvents } from "../host/inventory";
-import { listRecords, onRecordsChanged, type RecordsListing } from "../host/records";
 
 export interface Inventory {
     images: Image[] | null;
     containers: Container[] | null;
     records: RecordsListing | null;
-    error: HostError | null;
+    error: Error | null;
     refresh(): void;
 }
 
@@ -21,11 +20,11 @@ const SETTLE_MS = 300;
  * Without administrative access root's engine cannot be asked: images and containers stay
  * empty (the views say why); records and units are readable and listed.
  */
-export function useInventory(engine: EngineName | null, admin: boolean): Inventory {
+export function useInventory(host: Host, engine: EngineName | null, admin: boolean): Inventory {
     const [images, setImages] = useState<Image[] | null>(null);
     const [containers, setContainers] = useState<Container[] | null>(null);
     const [records, setRecords] = useState<RecordsListing | null>(null);
-    const [error, setError] = useState<HostError | null>(null);
+    const [error, setError] = useState<Error | null>(null);
     const refreshRef = useRef<() => void>(() => {});
 
     useEffect(() => {
@@ -35,7 +34,7 @@ export function useInventory(engine: EngineName | null, admin: boolean): Invento
         let alive = true;
         const load = () => {
             timer = null;
-            Promise.all([admin ? listImages(engine) : [], admin ? listContainers(engine) : [], listRecords()])
+            Promise.all([admin ? host.listImages(engine) : [], admin ? host.listContainers(engine) : [], host.listRecords()])
                     .then(([i, c, r]) => {
                         if (!alive)
                             return;
@@ -44,7 +43,7 @@ export function useInventory(engine: EngineName | null, admin: boolean): Invento
                         setRecords(r);
                         setError(null);
                     })
-                    .catch(e => alive && setError(hostError(engine, e)));
+                    .catch(e => alive && setError(asError(e)));
         };
         const soon = () => {
             if (timer === null)
@@ -52,11 +51,11 @@ export function useInventory(engine: EngineName | null, admin: boolean): Invento
         };
         refreshRef.current = soon;
         load();
-        const unwatchRecords = onRecordsChanged(soon);
-        const stop = !admin ? () => undefined : watchEngineEvents(engine, event => {
+        const unwatchRecords = host.onRecordsChanged(soon);
+        const stop = !admin ? () => undefined : host.watchEngineEvents(engine, event => {
             if (event.type === "image" || event.type === "container" || event.type === "other")
                 soon();
-        }, message => alive && setError(hostError(`${engine} events`, new Error(message))));
+        }, message => alive && setError(new Error(`${engine} events: ${message}`)));
         return () => {
             alive = false;
             stop();
@@ -64,7 +63,7 @@ export function useInventory(engine: EngineName | null, admin: boolean): Invento
             if (timer)
                 clearTimeout(timer);
         };
-    }, [engine, admin]);
+    }, [host, engine, admin]);
 
     return { images, containers, records, error, refresh: () => refreshRef.current() };
 }

@@ -1,9 +1,9 @@
 import QUnit from "qunit";
-import { planInstall, planUninstall, restoreStepsFor, type LifecycleInput, type Step } from "../../src/core/lifecycle";
+import { planInstall, planUninstall, type LifecycleInput } from "../../src/core/planLifecycle";
 import { parsePodmanImages } from "../../src/core/inventory";
 import { formatCommand } from "../../src/core/labels";
 import { newRecord } from "../../src/core/record";
-import { splitPlan } from "../../src/core/planSplit";
+import { restoreStepsFor, splitPlan, type Step } from "../../src/core/plan";
 import type { Image } from "../../src/core/model";
 import podmanImages from "../fixtures/podman-4.3-images.json";
 
@@ -39,6 +39,7 @@ QUnit.module("lifecycle: the host-data-list override and backups", () => {
         assert.deepEqual(plan.kind === "steps" ? plan.steps[0] : null, {
             kind: "backup", title: "Back up the host files the list names", name: "demo-service",
             paths: ["etc/demo-service/", "etc/demo-extra/"], stamp: "20261129T030405.006Z", keep: 10,
+            undo: [{ kind: "restore", title: "Restore the host files from the backup", name: "demo-service", stamp: "20261129T030405.006Z" }],
         });
     });
     QUnit.test("a failed INSTALL restores exactly the backup its plan took", assert => {
@@ -48,6 +49,21 @@ QUnit.module("lifecycle: the host-data-list override and backups", () => {
         ]);
         const none = planInstall({ ...demo(), now: NOW });
         assert.deepEqual(none.kind === "steps" ? restoreStepsFor(none) : null, [], "nothing to restore without a backup");
+    });
+    QUnit.test("an INSTALL told not to restore on failure still backs up, and restores nothing", assert => {
+        const plan = planInstall({ ...demo({ backup: BACKUP, restoreOnFailure: false }), now: NOW });
+        assert.deepEqual(plan.kind === "steps" ? plan.steps.map(s => s.kind) : null, ["backup", "exec", "write-record", "daemon-reload"]);
+        assert.deepEqual(plan.kind === "steps" ? restoreStepsFor(plan) : null, []);
+    });
+    QUnit.test("a failed UNINSTALL restores nothing unless asked to", assert => {
+        const plan = planUninstall({ ...demo({ record: RECORD, backup: BACKUP }) });
+        assert.deepEqual(plan.kind === "steps" ? restoreStepsFor(plan) : null, []);
+    });
+    QUnit.test("a failed UNINSTALL asked to restore on failure restores the backup its plan took", assert => {
+        const plan = planUninstall({ ...demo({ record: RECORD, backup: BACKUP, restoreOnFailure: true }) });
+        assert.deepEqual(plan.kind === "steps" ? restoreStepsFor(plan) : null, [
+            { kind: "restore", title: "Restore the host files from the backup", name: "demo-service", stamp: "20261129T030405.006Z" },
+        ]);
     });
     QUnit.test("the backup runs before the operation; INSTALL is still the operation", assert => {
         const plan = planInstall({ ...demo({ backup: BACKUP }), now: NOW });

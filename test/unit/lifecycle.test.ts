@@ -1,5 +1,6 @@
 import QUnit from "qunit";
-import { planInstall, planRun, planStop, planUninstall, type LifecycleInput, type Step } from "../../src/core/lifecycle";
+import { planInstall, planRun, planStop, planUninstall, type LifecycleInput } from "../../src/core/planLifecycle";
+import type { Step } from "../../src/core/plan";
 import { parsePodmanContainers, parsePodmanImages } from "../../src/core/inventory";
 import { formatCommand } from "../../src/core/labels";
 import { newRecord } from "../../src/core/record";
@@ -68,6 +69,16 @@ QUnit.module("lifecycle: install", () => {
         const plan = planInstall({ ...demo({ record: null, options: { OPT1: "x" }, extraArgs: ["--debug"] }), now: NOW, unit: "demo-service.service" });
         const write = plan.kind === "steps" ? plan.steps.find(s => s.kind === "write-record") : undefined;
         assert.deepEqual(write?.kind === "write-record" ? write.record : null, { ...RECORD, options: { OPT1: "x" }, extraArgs: ["--debug"] });
+    });
+    QUnit.test("without a unit given, the record names the unit INSTALL wrote, found when it is written", assert => {
+        const plan = planInstall({ ...demo({ record: null }), now: NOW });
+        const write = plan.kind === "steps" ? plan.steps.find(s => s.kind === "write-record") : undefined;
+        assert.deepEqual(write?.kind === "write-record" ? [write.record.unit, write.detectUnit] : null, [null, true]);
+    });
+    QUnit.test("with a unit given, the record names it and no unit is looked for", assert => {
+        const plan = planInstall({ ...demo({ record: null }), now: NOW, unit: "demo-service.service" });
+        const write = plan.kind === "steps" ? plan.steps.find(s => s.kind === "write-record") : undefined;
+        assert.deepEqual(write?.kind === "write-record" ? [write.record.unit, write.detectUnit] : null, ["demo-service.service", false]);
     });
     QUnit.test("appends the extra arguments to INSTALL, one word each", assert => {
         const plan = planInstall({ ...demo({ record: null, extraArgs: ["realm", "join", "--user=Domain Admin"] }), now: NOW });

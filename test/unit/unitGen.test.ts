@@ -58,11 +58,6 @@ QUnit.module("unit generation: classic podman unit", () => {
         assert.deepEqual(file.Install.WantedBy, ["multi-user.target"]);
         assert.equal(file.Unit.Before, undefined);
     });
-    QUnit.test("an identity service is ordered before nss-user-lookup.target", assert => {
-        const file = parseUnitFile(generateUnit({ ...runOnly, identity: true }, "classic").content);
-        assert.deepEqual(file.Unit.Before, ["nss-user-lookup.target"]);
-        assert.deepEqual(file.Unit.Wants, ["network-online.target nss-user-lookup.target"]);
-    });
     QUnit.test("--restart=always becomes Restart=always and leaves the podman command (it conflicts with --rm)", assert => {
         const unit = generateUnit({ name: "sssd", engine: "podman", runArgv: runArgv(SSSD_RUN, "sssd", "fedora/sssd") }, "classic");
         assert.deepEqual(parseUnitFile(unit.content).Service.Restart, ["always"]);

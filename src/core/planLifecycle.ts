@@ -1,76 +1,24 @@
-// What install, run, stop and uninstall do around the labels, as atomic did (design §3.5),
-// decided as data: a plan is the list of steps that will run, or a refusal saying why not.
-// The UI previews exactly these steps (formatCommand of each exec step) and host/ runs them in order,
-// stopping at the first failure, so a failed INSTALL leaves no record behind.
+// What install, run, stop and uninstall do around the labels, as atomic did (see
+// docs/ARCHITECTURE.md, "What atomic did"): each planned as steps (core/plan.ts) or refused.
+// The runner stops at the first failure and undoes what ran, so a failed INSTALL leaves no record.
 
 import { N_ } from "./i18n";
-import { expandLabel, findLabel, LabelSyntaxError, privilegeWarnings, validateName, type PrivilegeWarning } from "./labels";
-import type { EngineName } from "./engineVersion";
-import type { ActionLabel, Container, Image, ServiceRecord } from "./model";
+import { expandLabel, findLabel, LabelSyntaxError, validateName } from "./labels";
+import { bareId, type ActionLabel, type Container, type Image, type ServiceRecord } from "./model";
 import { newRecord, RecordError } from "./record";
 import { backupStamp, DEFAULT_KEEP } from "./backupManifest";
 import { IMAGE_LIST_PATH } from "./hostDataList";
 import { injectEngineOptions } from "./engineArgs";
-
-export type Step =
-    | { kind: "exec"; title: string; argv: string[] }
-    /** Stop the unit and disable it; nothing to do when systemd does not know the unit. */
-    | { kind: "unit-disable"; title: string; unit: string }
-    | { kind: "write-record"; title: string; record: ServiceRecord }
-    | { kind: "remove-record"; title: string; name: string }
-    /** Remove the file; nothing to do when it is already gone. */
-    | { kind: "remove-unit-file"; title: string; path: string }
-    /** systemd's Manager.Reload, after unit files changed on disk. */
-    | { kind: "daemon-reload"; title: string }
-    /** Archive the listed host paths that exist as BACKUPS_DIR/NAME/STAMP.tar, keeping the newest `keep`. */
-    | { kind: "backup"; title: string; name: string; paths: string[]; stamp: string; keep: number }
-    /** Put the host paths of backup STAMP back exactly (design §5); host/backups.ts. */
-    | { kind: "restore"; title: string; name: string; stamp: string };
-
-export type RefusalCode =
-    | "invalid-name"       // the name cannot be a container or unit name
-    | "bad-label"          // the label does not parse
-    | "already-installed"  // a record exists for the name
-    | "not-installed"      // RUN of an image with INSTALL that has no record
-    | "other-image"        // container NAME exists on another image; Replace would remove it
-    | "no-container"       // nothing to stop
-    | "image-in-use"       // other containers use the image; Force would go on
-    | "secret-argument"    // an argument passes a password, which would end up in argv and the record
-    | "override-mount";    // the host-data-list override cannot be mounted into the label's command
-
-export interface Refusal {
-    kind: "refused";
-    code: RefusalCode;
-    reason: string;        // N_-marked, or the label engine's / validateName's own message
-    containers: string[];  // the containers concerned, for "other-image" and "image-in-use"
-}
-
-export interface StepsPlan {
-    kind: "steps";
-    steps: Step[];
-    /** The label run, for the preview; null when the plan runs no label. */
-    label: ActionLabel | null;
-    unknownVariables: string[];
-    warnings: PrivilegeWarning[];
-}
+import { expansionContext, imageRefOf, type ServiceInput } from "./expansion";
+import { exec, isRefusal, refuse, stepsPlan as steps, type Refusal, type Step, type StepsPlan } from "./plan";
 
 export type InstallPlan = StepsPlan | Refusal | { kind: "pull-only"; reason: string };
 export type RunPlan = StepsPlan | Refusal | { kind: "already-running"; container: string; otherImage: boolean };
 export type StopPlan = StepsPlan | Refusal | { kind: "not-running"; container: string };
 export type UninstallPlan = StepsPlan | Refusal;
 
-type Options = ServiceRecord["options"];
-
-export interface LifecycleInput {
+export interface LifecycleInput extends ServiceInput {
     image: Image;
-    /** What ${IMAGE} becomes; default: the record's reference, else the image's first name, else its ID. */
-    imageRef?: string;
-    name: string;
-    engine: EngineName;
-    options?: Options;
-    extraArgs?: string[];
-    /** More label variables (RUN_OPTS, PWD, SUDO_UID, …), passed to expandLabel. */
-    env?: Record<string, string>;
     /** Every container of the engine (`podman ps -a`). */
     containers: Container[];
     record: ServiceRecord | null;
@@ -78,27 +26,8 @@ export interface LifecycleInput {
     override?: string | null;
     /** Back up these host paths (the list in effect) before the label runs; `at` names the archive. */
     backup?: { paths: string[]; at: Date; keep?: number } | null;
-}
-
-function refuse(code: RefusalCode, reason: string, containers: string[] = []): Refusal {
-    return { kind: "refused", code, reason, containers };
-}
-
-function bareId(id: string): string {
-    return id.startsWith("sha256:") ? id.slice(7) : id;
-}
-
-function imageRefOf(input: { image: Image | null; imageRef?: string; record: ServiceRecord | null }): string {
-    return input.imageRef ?? input.record?.image ?? input.image?.names[0] ?? (input.image ? bareId(input.image.id) : "");
-}
-
-function steps(list: Step[], label: ActionLabel | null = null, unknownVariables: string[] = []): StepsPlan {
-    const warnings = list.flatMap(s => s.kind === "exec" ? privilegeWarnings(s.argv) : []);
-    return { kind: "steps", steps: list, label, unknownVariables, warnings };
-}
-
-function exec(title: string, argv: string[]): Step {
-    return { kind: "exec", title, argv };
+    /** Whether a failure of the label restores the backup (default: yes). */
+    restoreOnFailure?: boolean;
 }
 
 interface Expanded { argv: string[]; unknownVariables: string[] }
@@ -109,23 +38,12 @@ function expand(label: ActionLabel, input: LifecycleInput | UninstallInput, extr
     if (text === undefined)
         return null;
     try {
-        return expandLabel(text, {
-            name: input.name,
-            image: imageRefOf(input),
-            engine: input.engine,
-            opts: input.options ?? input.record?.options,
-            env: input.env,
-            extraArgs,
-        });
+        return expandLabel(text, expansionContext(input, extraArgs));
     } catch (e) {
         if (e instanceof LabelSyntaxError)
             return refuse("bad-label", label + ": " + e.message);
         throw e;
     }
-}
-
-function isRefusal(value: unknown): value is Refusal {
-    return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "refused";
 }
 
 // -v OVERRIDE:/etc/host-data-list:ro before the image, so the preview shows the mount.
@@ -140,19 +58,18 @@ function withOverride(expanded: Expanded, input: LifecycleInput | UninstallInput
     }
 }
 
-/** The step that backs up the listed host paths, or none. */
-function backupStep(input: LifecycleInput | UninstallInput): Step[] {
+/** The step that backs up the listed host paths, or none; its undo restores them unless `restoreOnFailure` is off. */
+function backupStep(input: LifecycleInput | UninstallInput, restoreOnFailure: boolean): Step[] {
     if (!input.backup)
         return [];
     const { paths, at, keep } = input.backup;
-    return [{ kind: "backup", title: N_("Back up the host files the list names"), name: input.name, paths, stamp: backupStamp(at), keep: keep ?? DEFAULT_KEEP }];
+    return [backupOf(input.name, paths, backupStamp(at), keep ?? DEFAULT_KEEP, restoreOnFailure)];
 }
 
-/** What undoes a failed label: restore the backup the plan takes; none without a backup step. */
-export function restoreStepsFor(plan: StepsPlan): Step[] {
-    return plan.steps.flatMap((s): Step[] => s.kind === "backup"
-        ? [{ kind: "restore", title: N_("Restore the host files from the backup"), name: s.name, stamp: s.stamp }]
-        : []);
+/** A backup of `paths` as STAMP; undone by restoring it when `undoable`. */
+export function backupOf(name: string, paths: string[], stamp: string, keep: number, undoable: boolean, protect?: string[]): Step {
+    const undo: Step[] = undoable ? [{ kind: "restore", title: N_("Restore the host files from the backup"), name, stamp }] : [];
+    return { kind: "backup", title: N_("Back up the host files the list names"), name, paths, stamp, keep, undo, ...(protect ? { protect } : {}) };
 }
 
 function nameProblem(name: string): Refusal | null {
@@ -200,9 +117,9 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
         throw e;
     }
     return steps([
-        ...backupStep(input),
+        ...backupStep(input, input.restoreOnFailure ?? true),
         exec(N_("Run the INSTALL label"), expanded.argv),
-        { kind: "write-record", title: N_("Write the install record"), record },
+        { kind: "write-record", title: N_("Write the install record"), record, detectUnit: record.unit === null },
         { kind: "daemon-reload", title: N_("Reload systemd") },
     ], "INSTALL", expanded.unknownVariables);
 }
@@ -291,7 +208,7 @@ export function planUninstall(input: UninstallInput & { unit?: string | null; fo
     if (findContainer(input.containers, name))
         list.push(exec(N_("Remove the container"), [engine, "rm", "-f", name]));
     if (expanded !== null)
-        list.push(...backupStep(input), exec(N_("Run the UNINSTALL label"), expanded.argv));
+        list.push(...backupStep(input, input.restoreOnFailure ?? false), exec(N_("Run the UNINSTALL label"), expanded.argv));
     if (input.record !== null)
         list.push({ kind: "remove-record", title: N_("Remove the install record"), name });
     if (unit !== null) {

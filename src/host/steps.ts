@@ -1,57 +1,56 @@
-// Carries out a plan from core/lifecycle step by step, stopping at the first failure.
-// The label's command (the long part) runs as an operation that survives the page; the
-// steps after it are saved with the operation so whichever tab sees it end finishes them.
+// Carries out one step of a plan (core/plan.ts) on the host. The runner (app/runner.ts)
+// decides the order, the undo and who runs what; this only knows how each kind is done.
 import { run } from "../cockpit";
-import type { Step } from "../core/lifecycle";
-export { splitPlan } from "../core/planSplit";
+import type { Step } from "../core/plan";
 import { restoreBackup, takeBackup } from "./backups";
+import { writeFile } from "./files";
 import { removeRecord, writeRecord } from "./records";
 import { reloadSystemd, runUnitJob, setUnitEnabled, unitState } from "./units";
+import { switchImage } from "./update";
 
-export async function executeStep(step: Step, useSystemd: boolean): Promise<void> {
+/** Runs the step; resolves with what it gives back (an image switch), else null. */
+export async function executeStep(step: Step, useSystemd: boolean): Promise<unknown> {
     switch (step.kind) {
     case "exec":
         await run(step.argv, { superuser: "require" });
-        return;
+        return null;
     case "unit-disable":
-        if (!useSystemd)
-            return;
-        if ((await unitState(step.unit)).loadState === "not-found")
-            return;
+        if (!useSystemd || (await unitState(step.unit)).loadState === "not-found")
+            return null;
         await runUnitJob("StopUnit", step.unit);
         await setUnitEnabled(step.unit, false);
-        return;
+        return null;
     case "write-record": {
         let record = step.record;
         // the unit INSTALL wrote, if any, is known only now
-        if (useSystemd && record.unit === null) {
+        if (useSystemd && step.detectUnit) {
             await reloadSystemd();
             const state = await unitState(`${record.name}.service`);
             if (state.loadState === "loaded")
                 record = { ...record, unit: state.name };
         }
         await writeRecord(record);
-        return;
+        return record;
     }
     case "remove-record":
         await removeRecord(step.name);
-        return;
+        return null;
     case "remove-unit-file":
         await run(["rm", "-f", step.path], { superuser: "require" });
-        return;
+        return null;
     case "daemon-reload":
         if (useSystemd)
             await reloadSystemd();
-        return;
+        return null;
     case "backup":
-        await takeBackup(step.name, step.paths, step.stamp, step.keep);
-        return;
+        await takeBackup(step.name, step.paths, step.stamp, step.keep, step.protect);
+        return null;
     case "restore":
         await restoreBackup(step.name, step.stamp);
+        return null;
+    case "write-file":
+        return await writeFile(step.path, step.content, { tag: step.tag, dirMode: "0755" });
+    case "switch-image":
+        return await switchImage(step.record, step.engine, step.target, step.runArgv);
     }
-}
-
-export async function executeSteps(steps: Step[], useSystemd: boolean): Promise<void> {
-    for (const step of steps)
-        await executeStep(step, useSystemd);
 }

@@ -1,0 +1,300 @@
+// The one runner: every plan that changes the host runs here, as an operation saved on the host
+// before its first step (core/operation.ts), so it goes on when the tab closes and any tab can
+// carry it on. Steps run only under the operation's lock, and the state file says how far it
+// got, so each step, the finishing steps and a failure's undo run once, whichever tab runs them.
+import type { RunnerHost, UnitState } from "../host/api";
+import {
+    commandEnd, initialState, newOperation, unitOf, type OperationFile, type OperationKind, type OperationState,
+} from "../core/operation";
+import { undoSteps, type StepsPlan } from "../core/plan";
+import { errorText, problemOf } from "./errors";
+
+export interface OperationView {
+    id: string;
+    op: OperationFile;
+    unit: string | null;             // the transient unit of its long command, when it has one
+    state: OperationState;
+    status: "running" | "succeeded" | "failed";
+    output: string;                  // the long command's output
+    found: boolean;                  // found on the host, not started in this tab
+    finishedHere: boolean | null;    // null while running; false: another tab finished it
+    problem: string | null;          // this tab could not go on with it (the host keeps it)
+}
+
+// how often a running command's unit is read again, in case a change was never signalled
+export const WATCHDOG_MS = 1500;
+
+export class Runner {
+    private readonly ops = new Map<string, OperationView>();
+    private readonly listeners = new Set<() => void>();
+    private readonly driving = new Map<string, Promise<void>>();
+    private readonly again = new Set<string>();
+    private readonly stops = new Map<string, (() => void)[]>();
+    private watchdog: ReturnType<typeof setInterval> | null = null;
+
+    constructor(private readonly host: RunnerHost, readonly useSystemd: boolean,
+                private readonly now: () => Date = () => new Date()) {}
+
+    list(): OperationView[] {
+        return [...this.ops.values()];
+    }
+
+    get(id: string): OperationView | null {
+        return this.ops.get(id) ?? null;
+    }
+
+    onChange(listener: () => void): () => void {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+
+    /** Saves the plan on the host as an operation and starts it; resolves with its ID. */
+    async start(service: string, kind: OperationKind, title: string, plan: StepsPlan): Promise<string> {
+        const op = newOperation(service, kind, title, plan.steps, this.useSystemd, this.now());
+        await this.host.createOperation(op);
+        this.track(op, initialState(), false);
+        this.drive(op.id);
+        return op.id;
+    }
+
+    /** Finds the host's operations (started elsewhere, or before a reload) and carries on the unfinished. */
+    async find(): Promise<void> {
+        for (const { op, state } of await this.host.listOperations()) {
+            if (this.ops.has(op.id))
+                continue;
+            this.track(op, state ?? initialState(), true);
+            if (!state?.outcome)
+                this.drive(op.id);
+        }
+    }
+
+    /** Forgets a finished operation: its files and its unit. */
+    async dismiss(id: string): Promise<void> {
+        const view = this.ops.get(id);
+        if (!view || view.status === "running")
+            return;
+        await this.host.removeOperation(id, false);
+        if (view.unit)
+            await this.host.resetUnit(view.unit);
+        this.untrack(id);
+    }
+
+    /** Stops following everything (the page goes away); the host's operations go on. */
+    close(): void {
+        for (const id of [...this.stops.keys()])
+            this.unfollow(id);
+        if (this.watchdog)
+            clearInterval(this.watchdog);
+        this.watchdog = null;
+    }
+
+    /** Resolves once no step of `id` runs in this tab (for tests and callers that wait). */
+    async settled(id: string): Promise<void> {
+        while (this.driving.has(id))
+            await this.driving.get(id);
+    }
+
+    private emit(): void {
+        this.listeners.forEach(l => l());
+    }
+
+    private patch(id: string, change: Partial<OperationView>): void {
+        const old = this.ops.get(id);
+        if (!old)
+            return;
+        const next = { ...old, ...change };
+        if (change.state)
+            next.status = change.state.outcome ?? "running";
+        this.ops.set(id, next);
+        this.emit();
+    }
+
+    private track(op: OperationFile, state: OperationState, found: boolean): void {
+        const unit = op.systemd && op.main >= 0 ? unitOf(op) : null;
+        this.ops.set(op.id, {
+            id: op.id, op, unit, state, status: state.outcome ?? "running", output: "", found,
+            finishedHere: state.outcome ? false : null, problem: null,
+        });
+        if (unit && (state.mainStarted || !state.outcome))
+            this.follow(op.id, unit);
+        this.emit();
+    }
+
+    private untrack(id: string): void {
+        this.unfollow(id);
+        this.ops.delete(id);
+        this.emit();
+    }
+
+    // the command's output, and its unit's end: events first, the watchdog in case one is lost
+    private follow(id: string, unit: string): void {
+        const onUnit = (s: UnitState) => {
+            const view = this.ops.get(id);
+            if (view?.status === "running" && view.state.mainStarted && commandEnd(s))
+                this.drive(id);
+        };
+        this.stops.set(id, [
+            this.host.followUnitOutput(unit, text => {
+                const view = this.ops.get(id);
+                if (view)
+                    this.patch(id, { output: view.output + text });
+            }),
+            this.host.watchUnit(unit, onUnit, () => undefined),
+        ]);
+        this.watchdog ??= setInterval(() => this.checkRunning(), WATCHDOG_MS);
+    }
+
+    private unfollow(id: string): void {
+        this.stops.get(id)?.forEach(stop => stop());
+        this.stops.delete(id);
+    }
+
+    private checkRunning(): void {
+        for (const view of this.ops.values()) {
+            if (view.status !== "running" || !view.unit || !view.state.mainStarted || this.driving.has(view.id))
+                continue;
+            this.host.unitState(view.unit).then(s => { if (commandEnd(s)) this.drive(view.id); }, () => undefined);
+        }
+    }
+
+    /** Runs what can run now of operation `id`, under its lock; a second call meanwhile runs again after. */
+    private drive(id: string): void {
+        if (this.driving.has(id)) {
+            this.again.add(id);
+            return;
+        }
+        const done = this.driveLocked(id)
+                .catch(e => this.patch(id, { problem: errorText(e) }))
+                .finally(() => {
+                    this.driving.delete(id);
+                    if (this.again.delete(id))
+                        this.drive(id);
+                });
+        this.driving.set(id, done);
+    }
+
+    private async driveLocked(id: string): Promise<void> {
+        const view = this.ops.get(id);
+        if (!view)
+            return;
+        const release = await this.host.lockOperation(id);
+        try {
+            const saved = await this.host.readOperationState(id);
+            if (saved?.outcome) {
+                this.patch(id, { state: saved, finishedHere: this.ops.get(id)?.finishedHere ?? false });
+                return;
+            }
+            // no state and no op file: finished and dismissed in another tab, nothing to run
+            if (saved === null && await this.host.readOperation(id) === null) {
+                this.untrack(id);
+                return;
+            }
+            // another tab may have run steps meanwhile (started the command): the unit's end
+            // drives this tab on only if its view knows the command was started
+            if (saved !== null)
+                this.patch(id, { state: saved });
+            await this.advance(view.op, saved ?? initialState());
+        } finally {
+            release();
+        }
+    }
+
+    private async save(op: OperationFile, state: OperationState): Promise<void> {
+        await this.host.writeOperationState(op.id, state);
+        this.patch(op.id, { state });
+    }
+
+    // runs steps from state.next on; returns when done, or when the long command still runs
+    private async advance(op: OperationFile, state: OperationState): Promise<void> {
+        if (state.error !== null)
+            return this.fail(op, state, state.error);
+        while (state.next < op.steps.length) {
+            if (state.next === op.main) {
+                const result = await this.runMain(op, state);
+                if (result === null)
+                    return;             // still running: its unit's end drives it on
+                if (result !== "ok")
+                    return this.fail(op, state, result);
+                state = { ...state, next: state.next + 1 };
+                await this.save(op, state);
+                continue;
+            }
+            let result: unknown;
+            try {
+                result = await this.host.executeStep(op.steps[state.next], op.systemd);
+            } catch (e) {
+                return this.fail(op, state, errorText(e), problemOf(e));
+            }
+            const results = [...state.results];
+            results[state.next] = result ?? null;
+            state = { ...state, next: state.next + 1, results };
+            await this.save(op, state);
+        }
+        await this.finish(op, { ...state, outcome: "succeeded" });
+    }
+
+    // "ok", an error in words, or null while the command runs on
+    private async runMain(op: OperationFile, state: OperationState): Promise<string | null> {
+        const step = op.steps[op.main];
+        if (step.kind !== "exec")
+            return `step ${op.main} of ${op.id} is not a command`;
+        if (!op.systemd) {
+            if (state.mainStarted)
+                return "the page that ran the command was closed before it ended";
+            await this.save(op, { ...state, mainStarted: true });
+            try {
+                await this.host.spawnCommand(step.argv, text => this.patch(op.id, { output: (this.ops.get(op.id)?.output ?? "") + text })).done;
+                return "ok";
+            } catch (e) {
+                return errorText(e);
+            }
+        }
+        const unit = unitOf(op);
+        if (!state.mainStarted) {
+            // a tab that died right after starting it left the unit but not the state
+            const before = await this.host.unitState(unit);
+            if (before.loadState === "not-found") {
+                try {
+                    await this.host.startTransientUnit(unit, op.title.replace("$0", op.service), step.argv);
+                } catch (e) {
+                    return errorText(e);
+                }
+            }
+            await this.save(op, { ...state, mainStarted: true });
+            this.unfollow(op.id);
+            this.follow(op.id, unit);
+        }
+        const end = commandEnd(await this.host.unitState(unit));
+        return end === null ? null : end.error ?? "ok";
+    }
+
+    // runs the undo of every step that completed, newest first; a failing undo step is reported, the rest still run
+    private async fail(op: OperationFile, state: OperationState, error: string, problem: string | null = state.errorProblem): Promise<void> {
+        state = { ...state, error, errorProblem: problem };
+        await this.save(op, state);
+        const undo = undoSteps(op.steps, state.next);
+        let undoError: string | null = null;
+        for (const step of undo) {
+            try {
+                await this.host.executeStep(step, op.systemd);
+            } catch (e) {
+                undoError ??= `${step.title}: ${errorText(e)}`;
+            }
+        }
+        await this.finish(op, { ...state, outcome: "failed", undone: undo.length > 0 && undoError === null, undoError });
+    }
+
+    private async finish(op: OperationFile, state: OperationState): Promise<void> {
+        await this.save(op, state);
+        this.patch(op.id, { finishedHere: true });
+        const how = state.outcome === "succeeded" ? "succeeded" : `failed: ${state.error}` + (state.undone ? " (undone)" : "");
+        await this.host.logOperation(`${op.id}: ${op.kind} of ${op.service} ${how}`).catch(() => undefined);
+        if (state.outcome === "succeeded") {
+            // nothing left to show on a later load: only the state stays, for tabs still following
+            await this.host.removeOperation(op.id, true);
+            const unit = this.ops.get(op.id)?.unit;
+            if (unit)
+                await this.host.resetUnit(unit);
+        }
+    }
+}
