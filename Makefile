@@ -43,6 +43,7 @@ typecheck: $(NODE_MODULES_STAMP)
 
 lint: $(NODE_MODULES_STAMP)
 	npx eslint .
+	node tools/check-layers.mjs
 
 check-unit: $(NODE_MODULES_STAMP)
 	tools/install-debs.sh chromium

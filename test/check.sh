@@ -31,6 +31,7 @@ one() {  # a check that is one test: passes or fails as a whole
 
 suite typecheck one typecheck npx tsc --noEmit -p .
 suite lint one lint npx eslint .
+suite layers node tools/check-layers.mjs
 suite i18n node po/extract.js --check po/de.po
 suite unit node test/unit/run.mjs
 if [ -x test/e2e/run.sh ] && [ "${SKIP_E2E:-}" != 1 ]; then

@@ -1,4 +1,4 @@
-// Backups of the host paths a host-data-list names (design §5): what `find` and `sha256sum`
+// Backups of the host paths a host-data-list names ("Host state" in docs/ARCHITECTURE.md): what `find` and `sha256sum`
 // report about them, the manifest kept beside each archive, what a restore would change,
 // the archive names (UTC time) and retention.
 

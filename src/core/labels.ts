@@ -167,7 +167,7 @@ class Expander {
     }
 }
 
-/** Expands a label into the argv that will run; see issue 4 for the rules. */
+/** Expands a label into the argv that will run; the rules are under "Labels" in docs/ARCHITECTURE.md. */
 export function expandLabel(label: string, ctx: ExpandContext): ExpandedCommand {
     const words = splitWords(label);
     if (words.length === 0)

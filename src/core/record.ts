@@ -1,10 +1,10 @@
-// The install record, /etc/containers/system-services/NAME/service.json (design §5):
+// The install record, /etc/containers/system-services/NAME/service.json (docs/ARCHITECTURE.md):
 // where it lives, how it is read back strictly, and how it is written without secrets.
 
 import { N_ } from "./i18n";
 import { validateName } from "./labels";
 import type { EngineName } from "./engineVersion";
-import type { ServiceRecord } from "./model";
+import type { LabelOptions, ServiceRecord } from "./model";
 import { CoreError } from "./text";
 import { describeJson, isObject, isStringArray, type JsonObject } from "./jsonShape";
 
@@ -38,7 +38,7 @@ export function overridePath(name: string): string {
     return recordDir(name) + "/host-data-list";
 }
 
-type Options = ServiceRecord["options"];
+type Options = LabelOptions;
 const OPTION_KEYS: readonly string[] = ["OPT1", "OPT2", "OPT3"];
 const KEYS = ["version", "name", "image", "imageId", "engine", "installedAt", "unit", "options", "extraArgs", "previousImageId"];
 const UNIT_NAME = /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.service$/;
@@ -135,7 +135,7 @@ export function looksLikeSecret(word: string): boolean {
     return name.split(/[-_.]/).some(part => SECRET_WORDS.has(part) || part.endsWith("password") || part.endsWith("passwd"));
 }
 
-// Records never hold secrets (design §5): secrets go through a file under /run/system-services.
+// Records never hold secrets: secrets go through a file under /run/system-services.
 function refuseSecrets(r: ServiceRecord): void {
     for (const key of Object.keys(r.options)) {
         if (!OPTION_KEYS.includes(key)) {

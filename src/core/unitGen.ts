@@ -1,4 +1,4 @@
-// Writes the systemd unit that runs a service's container, from its RUN label (design §3.7):
+// Writes the systemd unit that runs a service's container, from its RUN label ("Units" in docs/ARCHITECTURE.md):
 // a classic podman unit on podman < 4.4 or cgroup v1, a Quadlet .container file on podman ≥ 4.4
 // with cgroup v2. Also turns a legacy `/usr/bin/atomic run` unit into a podman unit of the same name.
 //

@@ -26,12 +26,6 @@ export async function listContainers(engine: EngineName): Promise<Container[]> {
     return parseDockerContainerInspect(await run(["docker", "container", "inspect", ...ids], { superuser: "try" }));
 }
 
-/** Full `image inspect` of one image, for its details page. */
-export async function inspectImage(engine: EngineName, id: string): Promise<unknown> {
-    const [info] = JSON.parse(await run([engine, "image", "inspect", id], { superuser: "try" })) as unknown[];
-    return info;
-}
-
 /**
  * Streams the engine's events; onEvent gets each one (docker's lines are passed as "other").
  * Returns a function that stops the stream.

@@ -1,4 +1,4 @@
-// A unit's journal, followed: `journalctl -o json -u UNIT -n N --follow` (design §2, host/ journal).
+// A unit's journal, followed: `journalctl -o json -u UNIT -n N --follow`.
 import { cockpit, type Superuser } from "../cockpit";
 import { readJournalChunk, type JournalEntry } from "../core/journal";
 

@@ -48,24 +48,15 @@ function onHost(entry: HostDataEntry, stat: PathStat | undefined) {
     return <>{text}{mismatch && <div className="ss-note ss-note-warning">{_(mismatch)}</div>}</>;
 }
 
-/** Type and size of each usable entry on the host, refreshed as the list changes. */
+const settle = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Type and size of each usable entry on the host, refreshed once the list stops changing. */
 function useStats(paths: string[]): { stats: Map<string, PathStat>; error: Error | null } {
     const access = useAccess();
     const { host } = useApp();
-    const [stats, setStats] = useState<Map<string, PathStat>>(new Map());
-    const [error, setError] = useState<Error | null>(null);
-    const key = paths.join("\n");
-    useEffect(() => {
-        if (access !== "root")
-            return;
-        let alive = true;
-        const timer = setTimeout(() => {
-            host.statPaths(paths).then(s => { if (alive) { setStats(s); setError(null); } },
-                                  e => { if (alive) setError(e instanceof Error ? e : new Error(String(e))); });
-        }, 300);
-        return () => { alive = false; clearTimeout(timer); };
-    }, [key, access]);
-    return { stats, error };
+    const found = usePromise(() => access === "root" ? settle(300).then(() => host.statPaths(paths)) : null,
+                             [paths.join("\n"), access]);
+    return { stats: found.value ?? new Map(), error: found.error };
 }
 
 /** The image's own list: undefined while it is read, null when the image has none. */
