@@ -2,11 +2,12 @@
 // before its first step (core/operation.ts), so it goes on when the tab closes and any tab can
 // carry it on. Steps run only under the operation's lock, and the state file says how far it
 // got, so each step, the finishing steps and a failure's undo run once, whichever tab runs them.
-import type { RunnerHost, UnitState } from "../host/api";
+import type { RunnerHost } from "../host/api";
 import {
     commandEnd, initialState, newOperation, unitOf, type OperationFile, type OperationKind, type OperationState,
 } from "../core/operation";
 import { undoSteps, type StepsPlan } from "../core/plan";
+import { watchCommand } from "./commandWatch";
 import { errorText, problemOf } from "./errors";
 
 export interface OperationView {
@@ -21,16 +22,15 @@ export interface OperationView {
     problem: string | null;          // this tab could not go on with it (the host keeps it)
 }
 
-// how often a running command's unit is read again, in case a change was never signalled
-export const WATCHDOG_MS = 1500;
+export { WATCHDOG_MS } from "./commandWatch";
+const OUTPUT_GRACE_MS = 1000;
 
 export class Runner {
     private readonly ops = new Map<string, OperationView>();
     private readonly listeners = new Set<() => void>();
     private readonly driving = new Map<string, Promise<void>>();
     private readonly again = new Set<string>();
-    private readonly stops = new Map<string, (() => void)[]>();
-    private watchdog: ReturnType<typeof setInterval> | null = null;
+    private readonly stops = new Map<string, () => void>();
 
     constructor(private readonly host: RunnerHost, readonly useSystemd: boolean,
                 private readonly now: () => Date = () => new Date()) {}
@@ -83,9 +83,6 @@ export class Runner {
     close(): void {
         for (const id of [...this.stops.keys()])
             this.unfollow(id);
-        if (this.watchdog)
-            clearInterval(this.watchdog);
-        this.watchdog = null;
     }
 
     /** Resolves once no step of `id` runs in this tab (for tests and callers that wait). */
@@ -106,7 +103,14 @@ export class Runner {
         if (change.state)
             next.status = change.state.outcome ?? "running";
         this.ops.set(id, next);
+        if (old.status === "running" && next.status !== "running")
+            this.unfollowSoon(id);
         this.emit();
+    }
+
+    // the journal may still hold the command's last lines: let it catch up before it stops
+    private unfollowSoon(id: string): void {
+        setTimeout(() => this.unfollow(id), OUTPUT_GRACE_MS);
     }
 
     private track(op: OperationFile, state: OperationState, found: boolean): void {
@@ -117,6 +121,8 @@ export class Runner {
         });
         if (unit && (state.mainStarted || !state.outcome))
             this.follow(op.id, unit);
+        if (state.outcome)
+            this.unfollowSoon(op.id);
         this.emit();
     }
 
@@ -126,35 +132,22 @@ export class Runner {
         this.emit();
     }
 
-    // the command's output, and its unit's end: events first, the watchdog in case one is lost
+    // the command's output, and its unit's end; the watchdog's word counts only when nothing runs meanwhile
     private follow(id: string, unit: string): void {
-        const onUnit = (s: UnitState) => {
+        this.stops.set(id, watchCommand(this.host, unit, text => {
             const view = this.ops.get(id);
-            if (view?.status === "running" && view.state.mainStarted && commandEnd(s))
+            if (view)
+                this.patch(id, { output: view.output + text });
+        }, byWatchdog => {
+            const view = this.ops.get(id);
+            if (view?.status === "running" && view.state.mainStarted && !(byWatchdog && this.driving.has(id)))
                 this.drive(id);
-        };
-        this.stops.set(id, [
-            this.host.followUnitOutput(unit, text => {
-                const view = this.ops.get(id);
-                if (view)
-                    this.patch(id, { output: view.output + text });
-            }),
-            this.host.watchUnit(unit, onUnit, () => undefined),
-        ]);
-        this.watchdog ??= setInterval(() => this.checkRunning(), WATCHDOG_MS);
+        }));
     }
 
     private unfollow(id: string): void {
-        this.stops.get(id)?.forEach(stop => stop());
+        this.stops.get(id)?.();
         this.stops.delete(id);
-    }
-
-    private checkRunning(): void {
-        for (const view of this.ops.values()) {
-            if (view.status !== "running" || !view.unit || !view.state.mainStarted || this.driving.has(view.id))
-                continue;
-            this.host.unitState(view.unit).then(s => { if (commandEnd(s)) this.drive(view.id); }, () => undefined);
-        }
     }
 
     /** Runs what can run now of operation `id`, under its lock; a second call meanwhile runs again after. */
@@ -182,6 +175,9 @@ export class Runner {
             const saved = await this.host.readOperationState(id);
             if (saved?.outcome) {
                 this.patch(id, { state: saved, finishedHere: this.ops.get(id)?.finishedHere ?? false });
+                // its lock file was removed with it; taking the lock made it again
+                if (saved.outcome === "succeeded")
+                    await this.host.removeOperation(id, true);
                 return;
             }
             // no state and no op file: finished and dismissed in another tab, nothing to run
