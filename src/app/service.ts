@@ -12,7 +12,8 @@ export interface ServiceFacts { record: ServiceRecord; image: Image | null; cont
 function base({ record, image, containers, engine }: ServiceFacts) {
     return {
         name: record.name, engine, containers, record, image, imageRef: record.image,
-        options: record.options, extraArgs: record.extraArgs,
+        // the extra arguments given to INSTALL are INSTALL's only
+        options: record.options, extraArgs: [],
     };
 }
 

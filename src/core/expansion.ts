@@ -34,7 +34,10 @@ export function expansionContext(input: ServiceInput, extraArgs: string[] | unde
     };
 }
 
-/** The context of an installed service, from its record alone. */
+/**
+ * The context of an installed service, from its record alone: for RUN, STOP, UNINSTALL, units and
+ * update. The extra arguments given to INSTALL are INSTALL's only: they are never replayed.
+ */
 export function recordContext(record: ServiceRecord, engine: EngineName = record.engine): ExpandContext {
-    return expansionContext({ name: record.name, engine, image: null, record, extraArgs: record.extraArgs });
+    return expansionContext({ name: record.name, engine, image: null, record, extraArgs: [] });
 }

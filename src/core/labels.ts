@@ -167,6 +167,9 @@ class Expander {
     }
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** Expands a label into the argv that will run; the rules are under "Labels" in docs/ARCHITECTURE.md. */
 export function expandLabel(label: string, ctx: ExpandContext): ExpandedCommand {
     const words = splitWords(label);
@@ -184,6 +187,10 @@ export function expandLabel(label: string, ctx: ExpandContext): ExpandedCommand 
         argv[0] = ctx.engine;
     for (const arg of ctx.extraArgs ?? [])
         argv.push(arg);
+    // a line break in a word would become lines of its own in a unit file or a transient unit
+    const control = argv.find(word => CONTROL.test(word));
+    if (control !== undefined)
+        throw new LabelSyntaxError(`A word of the command contains a control character (such as a line break), which is never run: ${JSON.stringify(control.slice(0, 60))}`);
     return { argv, unknownVariables: expander.unknown };
 }
 

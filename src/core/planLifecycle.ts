@@ -5,10 +5,11 @@
 import { N_ } from "./i18n";
 import { expandLabel, findLabel, LabelSyntaxError, validateName } from "./labels";
 import { bareId, type ActionLabel, type Container, type Image, type ServiceRecord } from "./model";
-import { newRecord, RecordError } from "./record";
+import { newRecord, RecordError, secretArgument } from "./record";
 import { backupStamp, DEFAULT_KEEP } from "./backupManifest";
 import { IMAGE_LIST_PATH } from "./hostDataList";
 import { injectEngineOptions } from "./engineArgs";
+import { QUADLET_DIR, UNIT_DIR } from "./unitGen";
 import { expansionContext, imageRefOf, type ServiceInput } from "./expansion";
 import { exec, isRefusal, refuse, stepsPlan as steps, type Refusal, type Step, type StepsPlan } from "./plan";
 
@@ -72,6 +73,12 @@ export function backupOf(name: string, paths: string[], stamp: string, keep: num
     return { kind: "backup", title: N_("Back up the host files the list names"), name, paths, stamp, keep, undo, ...(protect ? { protect } : {}) };
 }
 
+// argv is visible to every user in /proc, in systemctl show and in the journal
+function secretProblem(extraArgs: string[] | undefined): Refusal | null {
+    return secretArgument(extraArgs ?? []) === null ? null
+        : refuse("secret-argument", N_("An argument passes a password. Passwords are never given on a command line, where every user of the host can read them, nor written to the install record."));
+}
+
 function nameProblem(name: string): Refusal | null {
     const problem = validateName(name);
     return problem === null ? null : refuse("invalid-name", problem);
@@ -90,6 +97,9 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
     const bad = nameProblem(input.name);
     if (bad)
         return bad;
+    const secret = secretProblem(input.extraArgs);
+    if (secret)
+        return secret;
     if (input.record !== null)
         return refuse("already-installed", N_("This service is already installed. Uninstall it first to install it again."));
     const label = expand("INSTALL", input, input.extraArgs);
@@ -134,6 +144,9 @@ export function planRun(input: LifecycleInput & { replace?: boolean }): RunPlan 
     const bad = nameProblem(input.name);
     if (bad)
         return bad;
+    const secret = secretProblem(input.extraArgs);
+    if (secret)
+        return secret;
     const { engine, name } = input;
     const existing = findContainer(input.containers, name);
     const otherImage = existing !== undefined && bareId(existing.imageId) !== bareId(input.image.id);
@@ -212,7 +225,10 @@ export function planUninstall(input: UninstallInput & { unit?: string | null; fo
     if (input.record !== null)
         list.push({ kind: "remove-record", title: N_("Remove the install record"), name });
     if (unit !== null) {
-        list.push({ kind: "remove-unit-file", title: N_("Remove the unit file"), path: "/etc/systemd/system/" + unit });
+        list.push({ kind: "remove-unit-file", title: N_("Remove the unit file"), path: `${UNIT_DIR}/${unit}` });
+        // a Quadlet service's unit is generated from its .container file at every boot
+        if (unit === `${name}.service`)
+            list.push({ kind: "remove-unit-file", title: N_("Remove the Quadlet file"), path: `${QUADLET_DIR}/${name}.container` });
         list.push({ kind: "daemon-reload", title: N_("Reload systemd") });
     }
     if (input.deleteImage && image !== null)

@@ -129,10 +129,24 @@ export function parseRecord(text: string, expectedName?: string): ServiceRecord 
 const SECRET_WORDS = new Set(["password", "passwd", "passphrase", "pass", "pw", "pwd", "secret", "secrets",
     "otp", "token", "credential", "credentials", "apikey"]);
 
-/** Whether an option key or an argument such as "--one-time-password=…" names a secret. */
+// Short options that take a password in the tools system containers run: ipa-client-install -w,
+// and ldapsearch -w
+const SECRET_SHORT = new Set(["w"]);
+
+/** Whether an option key or an argument such as "--one-time-password=…" or "-w" names a secret. */
 export function looksLikeSecret(word: string): boolean {
+    if (/^-[^-]/.test(word) && SECRET_SHORT.has(word[1]))
+        return true;
     const name = word.replace(/^-+/, "").split("=")[0].toLowerCase();
     return name.split(/[-_.]/).some(part => SECRET_WORDS.has(part) || part.endsWith("password") || part.endsWith("passwd"));
+}
+
+/**
+ * The first argument that passes a password (an option such as --password=…, -w), or null.
+ * Only options are judged: a bare value cannot be told apart from a secret.
+ */
+export function secretArgument(args: string[]): string | null {
+    return args.find(word => word.startsWith("-") && looksLikeSecret(word)) ?? null;
 }
 
 // Records never hold secrets: secrets go through a file under /run/system-services.

@@ -38,7 +38,9 @@ async function recreate(record: ServiceRecord, engine: EngineName, runArgv: stri
         await runUnitJob("RestartUnit", record.unit);
         return false;
     }
-    await run([engine, "rm", "-f", "--ignore", record.name], { superuser: "require" });
+    // docker's rm has no --ignore: a container that is gone already is fine
+    await run([engine, "rm", "-f", record.name], { superuser: "require" })
+            .catch(e => { if (!(e instanceof HostError && /no such container/i.test(e.details))) throw e; });
     if (runArgv)
         await run(runArgv, { superuser: "require" });
     return false;

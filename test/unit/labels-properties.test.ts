@@ -78,20 +78,38 @@ QUnit.module("labels: properties", () => {
             .map(([first, rest]) => first + " " + rest.map(([sep, word]) => sep + word).join(""));
         const name = fc.constantFrom("sssd", "ipa", "demo-service", "x", "a.b-c_d");
         fc.assert(fc.property(label, name, fc.constantFrom(...REAL_IMAGES), (l, n, image) => {
-            const { argv } = expandLabel(l, { name: n, image, engine: "podman", env: { RUN_OPTS: FREEIPA_RUN_OPTS } });
+            // RUN_OPTS on one line: a line break inside a word is refused (its own test below)
+            const { argv } = expandLabel(l, { name: n, image, engine: "podman", env: { RUN_OPTS: FREEIPA_RUN_OPTS.replaceAll("\n", " ") } });
             return argv.every(w => !/\$NAME|\$\{NAME\}|\$IMAGE|\$\{IMAGE\}/.test(w) && !w.includes("${"));
         }), { numRuns: 1000 });
         runs(assert, 1000);
     });
 
     QUnit.test("extra arguments never change the expansion of the label", assert => {
-        fc.assert(fc.property(fc.constantFrom(...ALL_REAL_LABELS), fc.array(anyString, { maxLength: 4 }), (label, extraArgs) => {
+        const noControl = anyString.filter(a => ![...a].some(c => c < " " || c === "\u007f"));
+        fc.assert(fc.property(fc.constantFrom(...ALL_REAL_LABELS), fc.array(noControl, { maxLength: 4 }), (label, extraArgs) => {
             const ctx: ExpandContext = { name: "sssd", image: SSSD_IMAGE, engine: "podman" };
             const plain = expandLabel(label, ctx);
             const extended = expandLabel(label, { ...ctx, extraArgs });
             assert.deepEqual(extended.argv, [...plain.argv, ...extraArgs]);
             assert.deepEqual(extended.unknownVariables, plain.unknownVariables);
         }), { numRuns: 200 });
+    });
+});
+
+QUnit.module("labels: control characters", () => {
+    QUnit.test("a line break inside a quoted word of the label is refused, never run", assert => {
+        assert.throws(() => expandLabel("podman run -e 'X=1\nExecStartPre=/bin/touch /tmp/pwned\n#' img", { name: "x", image: "img", engine: "podman" }),
+                      /control character/);
+    });
+    QUnit.test("a control character in an extra argument or a variable's value is refused", assert => {
+        const ctx: ExpandContext = { name: "x", image: "img", engine: "podman" };
+        assert.throws(() => expandLabel("podman run img", { ...ctx, extraArgs: ["a\tb"] }), /control character/);
+        assert.throws(() => expandLabel("podman run -e X=${RUN_OPTS} img", { ...ctx, env: { RUN_OPTS: "1\n2" } }), /control character/);
+        assert.throws(() => expandLabel("podman run \"a\u007fb\" img", ctx), /control character/);
+    });
+    QUnit.test("line breaks between words are only separators", assert => {
+        assert.deepEqual(expandLabel("podman run \\\n  --rm\nimg", { name: "x", image: "img", engine: "podman" }).argv, ["podman", "run", "--rm", "img"]);
     });
 });
 

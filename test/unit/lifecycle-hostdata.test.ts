@@ -75,7 +75,7 @@ QUnit.module("lifecycle: the host-data-list override and backups", () => {
     QUnit.test("UNINSTALL gets the override too, and the backup right before it", assert => {
         const plan = planUninstall({ ...demo({ record: RECORD, override: OVERRIDE, backup: BACKUP }) });
         assert.deepEqual(plan.kind === "steps" ? plan.steps.map(s => s.kind) : null,
-                         ["unit-disable", "backup", "exec", "remove-record", "remove-unit-file", "daemon-reload"]);
+                         ["unit-disable", "backup", "exec", "remove-record", "remove-unit-file", "remove-unit-file", "daemon-reload"]);
         assert.true(plan.kind === "steps" && execs(plan.steps)[0].includes(`-v ${OVERRIDE}:/etc/host-data-list:ro localhost/demo-service:latest /bin/sh /uninstall.sh`));
         const split = splitPlan(plan.kind === "steps" ? plan.steps : []);
         assert.deepEqual(split.before.map(s => s.kind), ["unit-disable", "backup"]);

@@ -197,6 +197,7 @@ QUnit.module("lifecycle: uninstall", () => {
             DEMO_UNINSTALL,
             "remove record demo-service",
             "remove /etc/systemd/system/demo-service.service",
+            "remove /etc/containers/systemd/demo-service.container",
             "daemon-reload",
         ]);
     });
@@ -227,13 +228,13 @@ QUnit.module("lifecycle: uninstall", () => {
     QUnit.test("disables the unit it is given, for a service adopted without a record", assert => {
         const plan = planUninstall({ ...demo({ image: RUN_ONLY, record: null, containers: [RUNNING] }), unit: "demo-service.service" });
         assert.deepEqual(plan.kind === "steps" ? shown(plan.steps) : null, [
-            "disable demo-service.service", "podman rm -f demo-service", "remove /etc/systemd/system/demo-service.service", "daemon-reload",
+            "disable demo-service.service", "podman rm -f demo-service", "remove /etc/systemd/system/demo-service.service", "remove /etc/containers/systemd/demo-service.container", "daemon-reload",
         ]);
     });
     QUnit.test("runs no label when the image is gone, and deletes no image", assert => {
         const plan = planUninstall({ ...demo(), image: null, deleteImage: true });
         assert.deepEqual(plan.kind === "steps" ? shown(plan.steps) : null, [
-            "disable demo-service.service", "remove record demo-service", "remove /etc/systemd/system/demo-service.service", "daemon-reload",
+            "disable demo-service.service", "remove record demo-service", "remove /etc/systemd/system/demo-service.service", "remove /etc/containers/systemd/demo-service.container", "daemon-reload",
         ]);
     });
     QUnit.test("expands UNINSTALL with the options recorded at install", assert => {

@@ -100,10 +100,10 @@ QUnit.module("record: writing", () => {
         assert.throws(() => serializeRecord(r), /The option "ADMIN_PASSWORD" looks like a password/);
     });
     QUnit.test("tells password options from their look-alikes", assert => {
-        const secrets = ["--password", "-w=x", "--admin-password=x", "--bind-pw", "--otp", "--one-time-password", "--token", "--passwd-file"];
-        assert.deepEqual(secrets.map(looksLikeSecret), [true, false, true, true, true, true, true, true]);
-        assert.deepEqual(["--mkhomedir", "--domain", "--footprint", "--passthrough", "--no-ntp"].map(looksLikeSecret),
-                         [false, false, false, false, false]);
+        const secrets = ["--password", "-w", "-wS3cret", "--admin-password=x", "--bind-pw", "--otp", "--one-time-password", "--token", "--passwd-file"];
+        assert.deepEqual(secrets.map(looksLikeSecret), [true, true, true, true, true, true, true, true, true]);
+        assert.deepEqual(["--mkhomedir", "--domain", "--footprint", "--passthrough", "--no-ntp", "-p", "-U", "--with"].map(looksLikeSecret),
+                         [false, false, false, false, false, false, false, false]);
     });
     QUnit.test("refuses a name that cannot be a path or unit", assert => {
         assert.throws(() => serializeRecord({ ...DEMO, name: "demo service" }), RecordError);
