@@ -10,8 +10,11 @@ type StepBody =
     | { kind: "exec"; title: string; argv: string[] }
     /** Stop the unit and disable it; nothing to do when systemd does not know the unit. */
     | { kind: "unit-disable"; title: string; unit: string }
-    /** Write service.json; with `detectUnit` the unit an INSTALL wrote (NAME.service) is named in it. */
-    | { kind: "write-record"; title: string; record: ServiceRecord; detectUnit?: boolean }
+    /**
+     * Write service.json. With `detectUnit`, the unit NAME.service is named in it only if the
+     * INSTALL that started at `writtenSince` wrote its file (core/unitFile.ts unitWrittenByInstall).
+     */
+    | { kind: "write-record"; title: string; record: ServiceRecord; detectUnit?: { writtenSince: string } }
     | { kind: "remove-record"; title: string; name: string }
     /** Remove the file; nothing to do when it is already gone. */
     | { kind: "remove-unit-file"; title: string; path: string }

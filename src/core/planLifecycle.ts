@@ -129,7 +129,10 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
     return steps([
         ...backupStep(input, input.restoreOnFailure ?? true),
         exec(N_("Run the INSTALL label"), expanded.argv),
-        { kind: "write-record", title: N_("Write the install record"), record, detectUnit: record.unit === null },
+        {
+            kind: "write-record", title: N_("Write the install record"), record,
+            ...(record.unit === null ? { detectUnit: { writtenSince: input.now.toISOString() } } : {}),
+        },
         { kind: "daemon-reload", title: N_("Reload systemd") },
     ], "INSTALL", expanded.unknownVariables);
 }

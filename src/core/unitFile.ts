@@ -211,3 +211,22 @@ export function adoptedUnits(all: ContainerUnit[], records: ServiceRecord[]): Co
     const names = new Set(records.map(r => r.name));
     return all.filter(u => !mine.has(u.unit) && !names.has(u.container.container ?? ""));
 }
+
+/** A unit found after INSTALL, as systemd and the file system tell it. */
+export interface FoundUnit {
+    fragmentPath: string;          // the file systemd loaded it from
+    sourcePath: string;            // for a generated (Quadlet) unit, the file it was generated from
+    changedAt: number | null;      // seconds since the epoch the file behind it last changed (ctime)
+}
+
+/**
+ * Whether NAME.service is the unit this INSTALL wrote: its file is /etc/systemd/system/NAME.service
+ * or the Quadlet file /etc/containers/systemd/NAME.container, and it changed after INSTALL began.
+ * A unit of the same name that the host had before (sshd, nginx, …) is never taken for it.
+ */
+export function unitWrittenByInstall(name: string, unit: FoundUnit, since: Date): boolean {
+    const own = unit.fragmentPath === `/etc/systemd/system/${name}.service` ||
+        unit.sourcePath === `/etc/containers/systemd/${name}.container`;
+    // ctime has whole seconds here: a file written in the second INSTALL began counts
+    return own && unit.changedAt !== null && unit.changedAt >= Math.floor(since.getTime() / 1000);
+}

@@ -2,11 +2,23 @@
 // decides the order, the undo and who runs what; this only knows how each kind is done.
 import { run } from "../cockpit";
 import type { Step } from "../core/plan";
+import { unitWrittenByInstall } from "../core/unitFile";
 import { restoreBackup, takeBackup } from "./backups";
 import { writeFile } from "./files";
 import { removeRecord, writeRecord } from "./records";
 import { reloadSystemd, runUnitJob, setUnitEnabled, unitState } from "./units";
 import { switchImage } from "./update";
+
+async function installWroteUnit(name: string, since: Date): Promise<boolean> {
+    await reloadSystemd();
+    const state = await unitState(`${name}.service`);
+    if (state.loadState !== "loaded")
+        return false;
+    const file = state.sourcePath || state.fragmentPath;
+    const changedAt = Number((await run(["stat", "--format=%Z", "--", file], { superuser: "require" })).trim());
+    return unitWrittenByInstall(name, { fragmentPath: state.fragmentPath, sourcePath: state.sourcePath,
+                                        changedAt: Number.isFinite(changedAt) ? changedAt : null }, since);
+}
 
 /** Runs the step; resolves with what it gives back (an image switch), else null. */
 export async function executeStep(step: Step, useSystemd: boolean): Promise<unknown> {
@@ -23,12 +35,8 @@ export async function executeStep(step: Step, useSystemd: boolean): Promise<unkn
     case "write-record": {
         let record = step.record;
         // the unit INSTALL wrote, if any, is known only now
-        if (useSystemd && step.detectUnit) {
-            await reloadSystemd();
-            const state = await unitState(`${record.name}.service`);
-            if (state.loadState === "loaded")
-                record = { ...record, unit: state.name };
-        }
+        if (useSystemd && step.detectUnit && await installWroteUnit(record.name, new Date(step.detectUnit.writtenSince)))
+            record = { ...record, unit: `${record.name}.service` };
         await writeRecord(record);
         return record;
     }

@@ -14,6 +14,7 @@ export interface UnitState {
     unitFileState: string;      // enabled, disabled, static, generated, …
     description: string;
     fragmentPath: string;
+    sourcePath: string;         // a generated unit's source, e.g. a Quadlet .container file
     loadError: string;          // systemd's message when the unit file does not load (LoadError)
 }
 
@@ -38,6 +39,7 @@ function toState(name: string, path: string, props: Record<string, DBusVariant>)
         unitFileState: unwrap(props, "UnitFileState"),
         description: unwrap(props, "Description"),
         fragmentPath: unwrap(props, "FragmentPath"),
+        sourcePath: unwrap(props, "SourcePath"),
         loadError: loadError(props),
     };
 }

@@ -199,6 +199,6 @@ export class FakeHost implements RunnerHost {
 function unitStateOf(name: string, loadState: string, activeState: string, subState: string): UnitState {
     return {
         name, path: "/org/freedesktop/systemd1/unit/" + name.replace(/[^A-Za-z0-9]/g, c => "_" + c.charCodeAt(0).toString(16)),
-        loadState, activeState, subState, unitFileState: "transient", description: "", fragmentPath: "", loadError: "",
+        loadState, activeState, subState, unitFileState: "transient", description: "", fragmentPath: "", sourcePath: "", loadError: "",
     };
 }

@@ -73,12 +73,12 @@ QUnit.module("lifecycle: install", () => {
     QUnit.test("without a unit given, the record names the unit INSTALL wrote, found when it is written", assert => {
         const plan = planInstall({ ...demo({ record: null }), now: NOW });
         const write = plan.kind === "steps" ? plan.steps.find(s => s.kind === "write-record") : undefined;
-        assert.deepEqual(write?.kind === "write-record" ? [write.record.unit, write.detectUnit] : null, [null, true]);
+        assert.deepEqual(write?.kind === "write-record" ? [write.record.unit, write.detectUnit] : null, [null, { writtenSince: NOW.toISOString() }]);
     });
     QUnit.test("with a unit given, the record names it and no unit is looked for", assert => {
         const plan = planInstall({ ...demo({ record: null }), now: NOW, unit: "demo-service.service" });
         const write = plan.kind === "steps" ? plan.steps.find(s => s.kind === "write-record") : undefined;
-        assert.deepEqual(write?.kind === "write-record" ? [write.record.unit, write.detectUnit] : null, ["demo-service.service", false]);
+        assert.deepEqual(write?.kind === "write-record" ? [write.record.unit, write.detectUnit] : null, ["demo-service.service", undefined]);
     });
     QUnit.test("appends the extra arguments to INSTALL, one word each", assert => {
         const plan = planInstall({ ...demo({ record: null, extraArgs: ["realm", "join", "--user=Domain Admin"] }), now: NOW });

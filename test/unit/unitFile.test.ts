@@ -1,6 +1,6 @@
 import QUnit from "qunit";
 import { ATOMIC_SSSD_UNIT } from "./unit-fixtures";
-import { containerOfUnit, parseUnitFile } from "../../src/core/unitFile";
+import { containerOfUnit, parseUnitFile, unitWrittenByInstall } from "../../src/core/unitFile";
 
 // The unit the demo image's install.sh writes (test/images, /work/shared/testbed/demo-image),
 // with NAME=demo-service and IMAGE=localhost/demo-service:latest.
@@ -182,5 +182,24 @@ QUnit.module("unit files: which container", () => {
     });
     QUnit.test("skips an ExecStart that does not split into words", assert => {
         assert.equal(containerOfUnit("[Service]\nExecStart=/usr/bin/podman run --name 'x\n"), null);
+    });
+});
+
+QUnit.module("unitFile: the unit an INSTALL wrote", () => {
+    const since = new Date(Date.UTC(2026, 10, 30, 6, 0, 0, 500));
+    const at = Math.floor(since.getTime() / 1000);
+    QUnit.test("a unit file INSTALL wrote under /etc/systemd/system is the service's", assert => {
+        assert.ok(unitWrittenByInstall("demo", { fragmentPath: "/etc/systemd/system/demo.service", sourcePath: "", changedAt: at }, since));
+    });
+    QUnit.test("the host's own unit of the same name is never taken, however new", assert => {
+        assert.notOk(unitWrittenByInstall("ssh", { fragmentPath: "/lib/systemd/system/ssh.service", sourcePath: "", changedAt: at + 5 }, since));
+        assert.notOk(unitWrittenByInstall("nginx", { fragmentPath: "/usr/lib/systemd/system/nginx.service", sourcePath: "", changedAt: at + 5 }, since));
+    });
+    QUnit.test("a unit file that was there before INSTALL began is not the service's", assert => {
+        assert.notOk(unitWrittenByInstall("demo", { fragmentPath: "/etc/systemd/system/demo.service", sourcePath: "", changedAt: at - 1 }, since));
+        assert.notOk(unitWrittenByInstall("demo", { fragmentPath: "/etc/systemd/system/demo.service", sourcePath: "", changedAt: null }, since));
+    });
+    QUnit.test("a Quadlet file INSTALL wrote counts by its source", assert => {
+        assert.ok(unitWrittenByInstall("demo", { fragmentPath: "/run/systemd/generator/demo.service", sourcePath: "/etc/containers/systemd/demo.container", changedAt: at }, since));
     });
 });

@@ -112,7 +112,7 @@ QUnit.module("watchUnit", () => {
         assert.deepEqual(bus.log, ["subscribe Reloading", "Subscribe", "LoadUnit", "subscribe PropertiesChanged", "GetAll"]);
         assert.deepEqual(states, [{
             name: NAME, path: PATH, loadState: "loaded", activeState: "active", subState: "running", unitFileState: "transient",
-            description: "Installing demo-service", fragmentPath: "", loadError: "",
+            description: "Installing demo-service", fragmentPath: "", sourcePath: "", loadError: "",
         }]);
         assert.deepEqual(errors, []);
         stop();
