@@ -282,6 +282,7 @@ export class Runner {
 
     private async finish(op: OperationFile, state: OperationState): Promise<void> {
         await this.save(op, state);
+        await this.host.releaseService(op.service, op.id);
         this.patch(op.id, { finishedHere: true });
         const how = state.outcome === "succeeded" ? "succeeded" : `failed: ${state.error}` + (state.undone ? " (undone)" : "");
         await this.host.logOperation(`${op.id}: ${op.kind} of ${op.service} ${how}`).catch(() => undefined);

@@ -4,6 +4,7 @@
 //   OPS_DIR/ID.op.json      the operation: who, what, the steps and which one is the long command
 //   OPS_DIR/ID.state.json   the next step to run, each step's result, and at the end the outcome
 //   OPS_DIR/ID.lock         flock'ed by the one tab that runs steps; others wait or follow
+//   OPS_DIR/NAME.busy       the ID of service NAME's one unfinished operation
 import { N_ } from "./i18n";
 import { validateName } from "./labels";
 import { isObject } from "./jsonShape";
@@ -52,6 +53,14 @@ export function opPaths(id: string): { op: string; state: string; lock: string }
         throw new OperationError(N_("Not a valid operation ID: $0"), id);
     const base = `${OPS_DIR}/${id}`;
     return { op: base + ".op.json", state: base + ".state.json", lock: base + ".lock" };
+}
+
+/** Held by the one unfinished operation of a service: its content is that operation's ID. */
+export function busyPath(service: string): string {
+    const problem = validateName(service);
+    if (problem !== null)
+        throw new OperationError(N_("Not a valid service name: $0"), problem);
+    return `${OPS_DIR}/${service}.busy`;
 }
 
 export function unitOf(op: OperationFile): string {

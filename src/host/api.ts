@@ -28,7 +28,7 @@ export type { FoundOperation } from "./operations";
 /** What the one runner needs: op files and their lock, transient units, and the steps themselves. */
 export type RunnerHost =
     Pick<typeof operations, "createOperation" | "readOperation" | "readOperationState" | "writeOperationState" | "listOperations" |
-        "lockOperation" | "removeOperation" | "logOperation" | "startTransientUnit" | "followUnitOutput" | "spawnCommand"> &
+        "lockOperation" | "removeOperation" | "releaseService" | "logOperation" | "startTransientUnit" | "followUnitOutput" | "spawnCommand"> &
     Pick<typeof steps, "executeStep"> &
     Pick<typeof units, "unitState" | "watchUnit" | "resetUnit">;
 

@@ -2,15 +2,39 @@
 // /run/system-services/ops, the lock that makes finishing exactly-once, the transient unit
 // that runs an operation's long command so it outlives the page, and its output.
 import { cockpit, hostError, HostError, readFile, run } from "../cockpit";
-import { OPS_DIR, opPaths, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";
-import { writeFile } from "./files";
+import { busyPath, OPS_DIR, opPaths, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";
+import { ChangeConflict, writeFile } from "./files";
 
 export interface FoundOperation { op: OperationFile; state: OperationState | null }
 
-/** Writes the operation's file; fails if one of that ID exists. */
+/**
+ * Writes the operation's file, once the service is free: one unfinished operation per service,
+ * whichever tab or double click asks for a second (its NAME.busy file is created only if absent).
+ */
 export async function createOperation(op: OperationFile): Promise<void> {
     await run(["mkdir", "-p", "-m", "0700", OPS_DIR], { superuser: "require" });
-    await writeFile(opPaths(op.id).op, serializeOperation(op), { tag: "-" });
+    try {
+        await writeFile(busyPath(op.service), op.id + "\n", { tag: "-" });
+    } catch (e) {
+        if (!(e instanceof ChangeConflict))
+            throw e;
+        const { content } = await readFile(busyPath(op.service), "require");
+        throw new HostError(`Another operation of ${op.service} has not finished yet (${(content ?? "").trim()}); wait for it, or dismiss it.`,
+            "busy", null, "");
+    }
+    try {
+        await writeFile(opPaths(op.id).op, serializeOperation(op), { tag: "-" });
+    } catch (e) {
+        await releaseService(op.service, op.id);
+        throw e;
+    }
+}
+
+/** The service is free again for a next operation (if `id` is the one that held it). */
+export async function releaseService(service: string, id: string): Promise<void> {
+    const { content, tag } = await readFile(busyPath(service), "require");
+    if (content?.trim() === id)
+        await writeFile(busyPath(service), null, { tag }).catch(() => undefined);
 }
 
 /** The operation's file; null when it is gone (dismissed, or finished and cleaned up). */

@@ -37,6 +37,7 @@ export function InstallDialog({ image, engine, containers, records }: {
     const [consent, setConsent] = useState(false);
     const [advanced, setAdvanced] = useState(false);
     const [opId, setOpId] = useState<string | null>(null);
+    const [starting, setStarting] = useState(false);
     const [startError, setStartError] = useState<Error | null>(null);
     const [restoreOnFailure, setRestoreOnFailure] = useState(true);
     const list = useListInEffect(image, engine, name);
@@ -52,14 +53,15 @@ export function InstallDialog({ image, engine, containers, records }: {
     const refusal = plan.kind === "refused" ? plan : null;
     const unit = installedRecord(op)?.unit ?? null;
     const needsConsent = plan.kind === "steps" && plan.warnings.length > 0;
-    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opId && !list.loading && !list.error;
+    const canStart = plan.kind === "steps" && (!needsConsent || consent) && !opId && !starting && !list.loading && !list.error;
     const title = key === "INSTALL" ? format(_("Install $0"), ref) : format(_("Run $0"), ref);
 
     const start = () => {
         if (plan.kind !== "steps")
             return;
         setStartError(null);
-        startInstall(app, image, name, plan).then(setOpId, setStartError);
+        setStarting(true);
+        startInstall(app, image, name, plan).then(setOpId, setStartError).finally(() => setStarting(false));
     };
 
     const setOpt = (k: keyof Opts, v: string) => setOpts(o => ({ ...o, [k]: v }));

@@ -21,6 +21,7 @@ export function UpdateDialog({ record, image, engine, mode }: {
     const dialogs = useDialogs();
     const app = useApp();
     const [opId, setOpId] = useState<string | null>(null);
+    const [starting, setStarting] = useState(false);
     const [error, setError] = useState<Error | null>(null);
     const op = useOperation(opId);
     const result = imageSwitchOf(op);
@@ -31,7 +32,8 @@ export function UpdateDialog({ record, image, engine, mode }: {
         if (plan.kind !== "steps")
             return;
         setError(null);
-        startImageChange(app, mode, record, plan).then(setOpId, setError);
+        setStarting(true);
+        startImageChange(app, mode, record, plan).then(setOpId, setError).finally(() => setStarting(false));
     };
 
     const title = mode === "update" ? format(_("Update $0"), record.name) : format(_("Roll back $0"), record.name);
@@ -64,7 +66,7 @@ export function UpdateDialog({ record, image, engine, mode }: {
             <ModalFooter>
                 {opId
                     ? <Button variant="primary" id={`${id}-close`} onClick={dialogs.close}>{_("Close")}</Button>
-                    : <Button variant="primary" id={`${id}-submit`} onClick={start} isDisabled={plan.kind !== "steps"}>
+                    : <Button variant="primary" id={`${id}-submit`} onClick={start} isDisabled={plan.kind !== "steps" || starting} isLoading={starting}>
                         {mode === "update" ? _("Update") : _("Roll back")}
                     </Button>}
                 {!opId && <Button variant="link" onClick={dialogs.close}>{_("Cancel")}</Button>}

@@ -12,6 +12,7 @@ type Watcher = (state: UnitState) => void;
 export class FakeHost implements RunnerHost {
     /** OPS_DIR: the files by ID, as text. */
     readonly opFiles = new Map<string, string>();
+    readonly busy = new Map<string, string>();      // service → the ID of its unfinished operation
     readonly stateFiles = new Map<string, string>();
     /** Every step executeStep ran, in order, and whether under systemd. */
     readonly executed: { title: string; systemd: boolean }[] = [];
@@ -81,9 +82,19 @@ export class FakeHost implements RunnerHost {
     // --- RunnerHost
 
     async createOperation(op: OperationFile): Promise<void> {
+        // as the real host: the service's busy file first, then the op file
+        const holder = this.busy.get(op.service);
+        if (holder !== undefined)
+            throw new Error(`Another operation of ${op.service} has not finished yet (${holder})`);
         if (this.opFiles.has(op.id))
             throw new Error(`${op.id}.op.json exists`);
+        this.busy.set(op.service, op.id);
         this.opFiles.set(op.id, serializeOperation(op));
+    }
+
+    async releaseService(service: string, id: string): Promise<void> {
+        if (this.busy.get(service) === id)
+            this.busy.delete(service);
     }
 
     async readOperation(id: string): Promise<OperationFile | null> {

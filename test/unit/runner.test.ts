@@ -426,3 +426,36 @@ QUnit.module("runner", hooks => {
         });
     });
 });
+
+QUnit.module("runner: one operation per service", hooks => {
+    hooks.afterEach(() => {
+        runners.forEach(r => r.close());
+        runners = [];
+    });
+
+    QUnit.test("a second operation of a service is refused while the first has not finished, from any tab", async assert => {
+        const host = new FakeHost();
+        const first = runner(host);
+        const id = await startInstall(host, first);
+        for (const r of [first, runner(host)]) {
+            await assert.rejects(r.start("demo-service", "install", "Installing $0", PLAN), /Another operation of demo-service/);
+        }
+        assert.deepEqual([...host.opFiles.keys()], [id], "nothing else was saved, nothing else ran");
+        assert.equal(host.titles().filter(t => t === BACKUP.title).length, 1, "one backup");
+    });
+
+    QUnit.test("the service is free again once its operation has ended, succeeded or failed", async assert => {
+        const host = new FakeHost();
+        const r = runner(host);
+        const id = await startInstall(host, r);
+        host.setUnit(UNIT, "failed", "failed");
+        await quiet(id, r);
+        assert.equal(view(r, id).status, "failed");
+        assert.equal(host.busy.size, 0);
+        const later = new Runner(host, true, () => new Date(NOW.getTime() + 1000));
+        runners.push(later);
+        const next = await later.start("demo-service", "stop", "Stopping $0", stepsPlan([]));
+        await quiet(next, later);
+        assert.equal(view(later, next).status, "succeeded");
+    });
+});
