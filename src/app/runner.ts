@@ -2,7 +2,7 @@
 // before its first step (core/operation.ts), so it goes on when the tab closes and any tab can
 // carry it on. Steps run only under the operation's lock, and the state file says how far it
 // got, so each step, the finishing steps and a failure's undo run once, whichever tab runs them.
-import type { RunnerHost } from "../host/api";
+import type { BrokenOperation, RunnerHost } from "../host/api";
 import {
     commandEnd, initialState, newOperation, unitOf, type OperationFile, type OperationKind, type OperationState,
 } from "../core/operation";
@@ -57,15 +57,20 @@ export class Runner {
         return op.id;
     }
 
-    /** Finds the host's operations (started elsewhere, or before a reload) and carries on the unfinished. */
-    async find(): Promise<void> {
-        for (const { op, state } of await this.host.listOperations()) {
+    /**
+     * Finds the host's operations (started elsewhere, or before a reload) and carries on the
+     * unfinished; resolves with the op files that do not read (the others are found all the same).
+     */
+    async find(): Promise<BrokenOperation[]> {
+        const { found, broken } = await this.host.listOperations();
+        for (const { op, state } of found) {
             if (this.ops.has(op.id))
                 continue;
             this.track(op, state ?? initialState(), true);
             if (!state?.outcome)
                 this.drive(op.id);
         }
+        return broken;
     }
 
     /** Forgets a finished operation: its files and its unit. */

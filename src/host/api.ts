@@ -23,7 +23,7 @@ export type { UnitState } from "./units";
 export type { BackupInfo, RestorePreview } from "./backups";
 export type { RecordsListing } from "./records";
 export type { ImageSwitch } from "./update";
-export type { FoundOperation } from "./operations";
+export type { BrokenOperation, FoundOperation, OperationsListing } from "./operations";
 
 /** What the one runner needs: op files and their lock, transient units, and the steps themselves. */
 export type RunnerHost =

@@ -6,6 +6,8 @@ import { busyPath, OPS_DIR, opPaths, parseOperation, parseOperationState, serial
 import { ChangeConflict, writeFile } from "./files";
 
 export interface FoundOperation { op: OperationFile; state: OperationState | null }
+export interface BrokenOperation { path: string; error: string }
+export interface OperationsListing { found: FoundOperation[]; broken: BrokenOperation[] }
 
 /**
  * Writes the operation's file, once the service is free: one unfinished operation per service,
@@ -52,24 +54,31 @@ export async function writeOperationState(id: string, state: OperationState): Pr
     await writeFile(opPaths(id).state, JSON.stringify(state) + "\n");
 }
 
-/** The operations whose file is on the host: running, or finished and not dismissed. */
-export async function listOperations(): Promise<FoundOperation[]> {
+/**
+ * The operations whose file is on the host: running, or finished and not dismissed. A file that
+ * does not read is listed as broken, and the others are still found.
+ */
+export async function listOperations(): Promise<OperationsListing> {
+    const listing: OperationsListing = { found: [], broken: [] };
     let names: string;
     try {
         names = await run(["find", OPS_DIR, "-mindepth", "1", "-maxdepth", "1", "-name", "*.op.json", "-printf", "%f\\n"], { superuser: "require" });
     } catch (e) {
         if (e instanceof HostError && /No such file/.test(e.details))
-            return [];
+            return listing;
         throw e;
     }
-    const found: FoundOperation[] = [];
     for (const name of names.split("\n").filter(Boolean).sort()) {
         const id = name.slice(0, -".op.json".length);
-        const op = await readOperation(id);
-        if (op !== null)            // else dismissed meanwhile
-            found.push({ op, state: await readOperationState(id) });
+        try {
+            const op = await readOperation(id);
+            if (op !== null)            // else dismissed meanwhile
+                listing.found.push({ op, state: await readOperationState(id) });
+        } catch (e) {
+            listing.broken.push({ path: `${OPS_DIR}/${name}`, error: e instanceof Error ? e.message : String(e) });
+        }
     }
-    return found;
+    return listing;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js
 import { EmptyState, EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
-import { _ } from "../cockpit";
+import { _, format } from "../cockpit";
 import { createContext, type Access, type Host } from "../app/context";
 import { AccessContext } from "./access";
 import { AppProvider, useOperations, useOperationsOnHost } from "./appContext";
@@ -49,7 +49,9 @@ function EngineMissing({ reasons }: { reasons: string[] }) {
     );
 }
 
-function Content({ facts, inventory, opsError }: { facts: HostFacts; inventory: Inventory; opsError: Error | null }) {
+function Content({ facts, inventory, opsOnHost }: {
+    facts: HostFacts; inventory: Inventory; opsOnHost: ReturnType<typeof useOperationsOnHost>;
+}) {
     const { path } = usePageLocation();
     const ops = useOperations();
     const engine = facts.engine?.found ? facts.engine.name : null;
@@ -87,7 +89,11 @@ function Content({ facts, inventory, opsError }: { facts: HostFacts; inventory: 
             {records?.broken.map(b => (
                 <Alert key={b.path} variant="warning" isInline title={b.path}>{b.error}</Alert>
             ))}
-            {opsError && <ErrorAlert title={_("The host's operations could not be read")} error={opsError} />}
+            {opsOnHost.error && <ErrorAlert title={_("The host's operations could not be read")} error={opsOnHost.error} />}
+            {opsOnHost.broken.map(b => (
+                <Alert key={b.path} variant="warning" isInline title={format(_("An operation file cannot be read: $0"), b.path)}
+                       className="ss-broken-operation">{b.error}</Alert>
+            ))}
             {shown.map(op => <OperationPanel key={op.id} op={op} />)}
             {view}
         </>
@@ -96,7 +102,7 @@ function Content({ facts, inventory, opsError }: { facts: HostFacts; inventory: 
 
 function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; inventory: Inventory }) {
     const dialogs = useDialogs();
-    const opsError = useOperationsOnHost(access === "root", inventory.refresh);
+    const opsOnHost = useOperationsOnHost(access === "root", inventory.refresh);
     const engine = facts.engine?.found ? facts.engine : null;
     return (
         <>
@@ -115,7 +121,7 @@ function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; 
                     </Alert>}
                 <HostStatus facts={facts} access={access} />
                 {facts.engine && !facts.engine.found && <EngineMissing reasons={facts.engine.reasons} />}
-                <Content facts={facts} inventory={inventory} opsError={opsError} />
+                <Content facts={facts} inventory={inventory} opsOnHost={opsOnHost} />
             </main>
         </>
     );

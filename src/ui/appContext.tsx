@@ -2,7 +2,7 @@
 // the runner's operations as state.
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
-import type { AppContext } from "../app/context";
+import type { AppContext, BrokenOperation } from "../app/context";
 import type { OperationView } from "../app/runner";
 
 const Context = createContext<AppContext | null>(null);
@@ -37,16 +37,17 @@ export function useOperation(id: string | null): OperationView | null {
 
 /**
  * While `active` (administrative access), finds the host's operations once and calls `onFinished`
- * each time one of them ends, so the inventory is read again.
+ * each time one of them ends, so the inventory is read again. `broken`: op files that do not read.
  */
-export function useOperationsOnHost(active: boolean, onFinished: () => void): Error | null {
+export function useOperationsOnHost(active: boolean, onFinished: () => void): { error: Error | null; broken: BrokenOperation[] } {
     const { runner } = useApp();
     const [error, setError] = useState<Error | null>(null);
+    const [broken, setBroken] = useState<BrokenOperation[]>([]);
     const seen = useRef(new Map<string, string>());
     useEffect(() => {
         if (!active)
             return;
-        runner.find().catch(e => setError(e instanceof Error ? e : new Error(String(e))));
+        runner.find().then(setBroken, e => setError(e instanceof Error ? e : new Error(String(e))));
         return runner.onChange(() => {
             let ended = false;
             for (const op of runner.list()) {
@@ -59,5 +60,5 @@ export function useOperationsOnHost(active: boolean, onFinished: () => void): Er
         });
     }, [runner, active]);
     useEffect(() => () => runner.close(), [runner]);
-    return error;
+    return { error, broken };
 }

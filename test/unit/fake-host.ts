@@ -1,7 +1,7 @@
 // An in-memory host for the runner's tests (not a .test.ts file: the runner does not pick it up
 // alone). It keeps op files and states as the text the real host keeps, has a real mutex per
 // operation, and systemd units whose state the test sets and whose watchers it signals.
-import type { RunnerHost, UnitState, FoundOperation } from "../../src/host/api";
+import type { RunnerHost, UnitState, OperationsListing } from "../../src/host/api";
 import {
     parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState,
 } from "../../src/core/operation";
@@ -110,11 +110,16 @@ export class FakeHost implements RunnerHost {
         this.stateFiles.set(id, JSON.stringify(state) + "\n");
     }
 
-    async listOperations(): Promise<FoundOperation[]> {
-        const found: FoundOperation[] = [];
-        for (const id of [...this.opFiles.keys()].sort())
-            found.push({ op: parseOperation(this.opFiles.get(id) as string), state: this.state(id) });
-        return found;
+    async listOperations(): Promise<OperationsListing> {
+        const listing: OperationsListing = { found: [], broken: [] };
+        for (const id of [...this.opFiles.keys()].sort()) {
+            try {
+                listing.found.push({ op: parseOperation(this.opFiles.get(id) as string), state: this.state(id) });
+            } catch (e) {
+                listing.broken.push({ path: `${id}.op.json`, error: (e as Error).message });
+            }
+        }
+        return listing;
     }
 
     lockOperation(id: string): Promise<() => void> {

@@ -459,3 +459,23 @@ QUnit.module("runner: one operation per service", hooks => {
         assert.equal(view(later, next).status, "succeeded");
     });
 });
+
+QUnit.module("runner: op files that do not read", hooks => {
+    hooks.afterEach(() => {
+        runners.forEach(r => r.close());
+        runners = [];
+    });
+
+    QUnit.test("a malformed op file is reported and the other operations are still found and carried on", async assert => {
+        const host = new FakeHost();
+        const id = await startInstall(host, runner(host));
+        host.opFiles.set("system-services-op-broken-install-1", "{ not json");
+        const reload = runner(host);
+        const broken = await reload.find();
+        assert.deepEqual(broken.map(b => b.path), ["system-services-op-broken-install-1.op.json"]);
+        assert.ok(reload.get(id), "the good operation is found");
+        host.setUnit(UNIT, "active", "exited");
+        await quiet(id, reload);
+        assert.equal(view(reload, id).status, "succeeded");
+    });
+});
