@@ -14,6 +14,8 @@ import { formatText } from "./text";
 
 /** Where an image keeps its list. */
 export const IMAGE_LIST_PATH = "/etc/host-data-list";
+/** The label of the containers created (never started) to read an image's list; never a service's. */
+export const COPY_OUT_LABEL = "io.github.system-services.copy-out";
 
 export type NoteCode = "empty" | "control" | "dot-dot" | "root" | "absolute" | "cleaned" | "whitespace" | "duplicate" | "covered";
 

@@ -7,7 +7,7 @@ import { expandLabel, findLabel, LabelSyntaxError, validateName } from "./labels
 import { bareId, type ActionLabel, type Container, type Image, type ServiceRecord } from "./model";
 import { newRecord, RecordError, secretArgument } from "./record";
 import { backupStamp, DEFAULT_KEEP } from "./backupManifest";
-import { IMAGE_LIST_PATH } from "./hostDataList";
+import { COPY_OUT_LABEL, IMAGE_LIST_PATH } from "./hostDataList";
 import { injectEngineOptions } from "./engineArgs";
 import { QUADLET_DIR, UNIT_DIR } from "./unitGen";
 import { expansionContext, imageRefOf, type ServiceInput } from "./expansion";
@@ -207,7 +207,8 @@ export function planUninstall(input: UninstallInput & { unit?: string | null; fo
         return bad;
     const { engine, name, image } = input;
     if (image !== null && !input.force) {
-        const others = input.containers.filter(c => c.name !== name && bareId(c.imageId) === bareId(image.id)).map(c => c.name);
+        const others = input.containers.filter(c => c.name !== name && bareId(c.imageId) === bareId(image.id) &&
+            c.labels[COPY_OUT_LABEL] === undefined).map(c => c.name);
         if (others.length > 0)
             return refuse("image-in-use", N_("Other containers use this image. Remove them first, or uninstall anyway."), others);
     }

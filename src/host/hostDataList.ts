@@ -2,32 +2,36 @@
 // this host's override of it (written by the runner's write-file step).
 import { readFile, run, runBytes, HostError } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
-import { IMAGE_LIST_PATH } from "../core/hostDataList";
+import { COPY_OUT_LABEL, IMAGE_LIST_PATH } from "../core/hostDataList";
 import { overridePath } from "../core/record";
 import { firstTarMember, TarError } from "../core/tarFile";
 
 // image lists never change for an image ID
 const cache = new Map<string, Promise<string | null>>();
 
+// One process creates the container, copies the file out and removes the container (with its
+// anonymous volumes) on any exit, a closed page's SIGTERM included. Our own fixed script: the
+// image ID and the paths are its arguments, never part of its text.
+const COPY_OUT = 'id=$("$1" create --label "$3=1" --entrypoint /bin/false "$2") || exit; ' +
+    'trap \'"$1" rm -f -v "$id" >/dev/null\' EXIT HUP INT TERM; "$1" cp "$id:$4" -';
+
 async function copyOut(engine: EngineName, imageId: string): Promise<string | null> {
-    // an entrypoint is given so images without CMD can be created too; nothing is started
-    const id = (await run([engine, "create", "--entrypoint", "/bin/false", imageId], { superuser: "require" })).trim();
+    // what a killed read left behind (SIGKILL, a reboot) carries our label: remove it
+    await run([engine, "container", "prune", "--force", "--filter", `label=${COPY_OUT_LABEL}`, "--filter", "until=10m"],
+              { superuser: "require" }).catch(() => undefined);
+    let tar: Uint8Array;
     try {
-        let tar: Uint8Array;
-        try {
-            tar = await runBytes([engine, "cp", `${id}:${IMAGE_LIST_PATH}`, "-"], { superuser: "require" });
-        } catch (e) {
-            if (e instanceof HostError && /no such file|not found|could not find/i.test(e.details))
-                return null;
-            throw e;
-        }
-        const member = firstTarMember(tar);
-        if (member.type !== "file")
-            throw new TarError(`${IMAGE_LIST_PATH} in the image is not a regular file${member.linkTarget ? " (a link to " + member.linkTarget + ")" : ""}.`);
-        return member.content;
-    } finally {
-        await run([engine, "rm", "-f", id], { superuser: "require" }).catch(() => undefined);
+        // an entrypoint is given so images without CMD can be created too; nothing is started
+        tar = await runBytes(["sh", "-c", COPY_OUT, "sh", engine, imageId, COPY_OUT_LABEL, IMAGE_LIST_PATH], { superuser: "require" });
+    } catch (e) {
+        if (e instanceof HostError && /no such file|not found|could not find/i.test(e.details))
+            return null;
+        throw e;
     }
+    const member = firstTarMember(tar);
+    if (member.type !== "file")
+        throw new TarError(`${IMAGE_LIST_PATH} in the image is not a regular file${member.linkTarget ? " (a link to " + member.linkTarget + ")" : ""}.`);
+    return member.content;
 }
 
 /** The text of the image's list; null when the image has none. */

@@ -3,6 +3,7 @@ import { planInstall, planRun, planStop, planUninstall, type LifecycleInput } fr
 import type { Step } from "../../src/core/plan";
 import { parsePodmanContainers, parsePodmanImages } from "../../src/core/inventory";
 import { formatCommand } from "../../src/core/labels";
+import { COPY_OUT_LABEL } from "../../src/core/hostDataList";
 import { newRecord } from "../../src/core/record";
 import type { Container, Image } from "../../src/core/model";
 import podmanImages from "../fixtures/podman-4.3-images.json";
@@ -215,6 +216,10 @@ QUnit.module("lifecycle: uninstall", () => {
         const other: Container = { ...STOPPED, id: "0123", name: "keen_kalam" };
         const plan = planUninstall(demo({ containers: [STOPPED, other] }));
         assert.deepEqual(plan.kind === "refused" ? [plan.code, plan.containers] : null, ["image-in-use", ["keen_kalam"]]);
+    });
+    QUnit.test("a container the page created to read the image's host-data-list is no other user of the image", assert => {
+        const probe: Container = { ...STOPPED, id: "4567", name: "eager_probe", state: "created", labels: { ...STOPPED.labels, [COPY_OUT_LABEL]: "1" } };
+        assert.equal(planUninstall(demo({ containers: [STOPPED, probe] })).kind, "steps");
     });
     QUnit.test("goes on when forced although other containers use the image", assert => {
         const other: Container = { ...STOPPED, id: "0123", name: "keen_kalam" };
