@@ -17,7 +17,7 @@ export const IMAGE_LIST_PATH = "/etc/host-data-list";
 /** The label of the containers created (never started) to read an image's list; never a service's. */
 export const COPY_OUT_LABEL = "io.github.system-services.copy-out";
 
-export type NoteCode = "empty" | "control" | "dot-dot" | "root" | "absolute" | "cleaned" | "whitespace" | "duplicate" | "covered";
+export type NoteCode = "empty" | "control" | "dot-dot" | "root" | "absolute" | "cleaned" | "whitespace" | "duplicate" | "covered" | "too-many";
 
 export interface EntryNote {
     level: "error" | "warning" | "normalized";
@@ -76,6 +76,15 @@ function key(path: string): string {
     return path.endsWith("/") ? path.slice(0, -1) : path;
 }
 
+/** A list longer than this is refused: its backups and copies would not end. */
+export const MAX_ENTRIES = 50000;
+
+// "a/b/c" and "a/b/c/" are inside the folders "a/" and "a/b/"
+function enclosingFolders(path: string): string[] {
+    const parts = key(path).split("/");
+    return parts.slice(0, -1).map((_p, i) => parts.slice(0, i + 1).join("/") + "/");
+}
+
 /** Validates a whole list: each entry, then duplicates and entries inside a listed folder. */
 export function validateEntries(raws: string[]): HostDataEntry[] {
     const entries = raws.map(normalizeEntry);
@@ -90,14 +99,23 @@ export function validateEntries(raws: string[]): HostDataEntry[] {
         else
             first.set(k, i);
     });
-    const folders = entries.filter(e => e.directory && e.path !== null).map(e => e.path as string);
+    // each entry's enclosing folders are looked up, not every folder compared: 50k entries take milliseconds
+    const folders = new Map<string, number>();
+    entries.forEach((e, i) => {
+        if (e.directory && e.path !== null && !folders.has(e.path))
+            folders.set(e.path, i);
+    });
     for (const e of entries) {
         if (e.path === null || e.notes.some(n => n.code === "duplicate"))
             continue;
-        const inside = folders.find(f => f !== e.path && e.path!.startsWith(f));
+        const inside = enclosingFolders(e.path).map(f => ({ f, at: folders.get(f) }))
+                .filter((x): x is { f: string; at: number } => x.at !== undefined)
+                .sort((a, b) => a.at - b.at)[0];
         if (inside)
-            e.notes.push(note("warning", "covered", N_("Already included by the folder $0."), inside));
+            e.notes.push(note("warning", "covered", N_("Already included by the folder $0."), inside.f));
     }
+    entries.slice(MAX_ENTRIES).forEach(e => e.notes.push(note("error", "too-many",
+        N_("The list has more than $0 entries; this one and those after it are too many. Name folders instead of their files."), String(MAX_ENTRIES))));
     return entries;
 }
 

@@ -68,8 +68,15 @@ export async function takeBackup(name: string, listed: string[], stamp: string, 
     };
     const archive = `${dir}/${stamp}.tar`;
     // "./" keeps a path that starts with "-" from being read as an option
-    const members = existing.length > 0 ? existing.map(p => "." + hostPath(p)) : ["--files-from=/dev/null"];
-    await run(["tar", "--create", "--file", archive, "--directory", "/", ...TAR_KEEP, ...members], su);
+    // the members go in a file, one a line (a listed path holds no line break), whatever their number;
+    // verbatim: a name that starts with "-" is a name, not an option
+    const members = `${dir}/${stamp}.members`;
+    await writeFile(members, existing.map(p => "." + hostPath(p) + "\n").join(""), { mode: "0600" });
+    try {
+        await run(["tar", "--create", "--file", archive, "--directory", "/", ...TAR_KEEP, "--verbatim-files-from", `--files-from=${members}`], su);
+    } finally {
+        await run(["rm", "-f", members], su);
+    }
     await run(["chmod", "0600", archive], su);
     await writeFile(`${dir}/${stamp}.json`, serializeManifest(manifest), { mode: "0600" });
     const drop = stampsToDrop((await listBackups(name)).map(b => b.stamp), keep).filter(s => !protect.includes(s));

@@ -1,7 +1,7 @@
 import QUnit from "qunit";
 import {
     diffHostDataList, hasErrors, hostPath, noteText, normalizeEntry, parseHostDataList, serializeHostDataList,
-    typeMismatch, usablePaths, validateEntries, HostDataListError,
+    typeMismatch, usablePaths, validateEntries, HostDataListError, MAX_ENTRIES,
 } from "../../src/core/hostDataList";
 import { firstTarMember } from "../../src/core/tarFile";
 import { DEMO_LIST_TAR_BASE64 } from "./hostDataList-fixtures";
@@ -142,5 +142,28 @@ QUnit.module("hostDataList: diff and host state", () => {
         assert.strictEqual(typeMismatch("etc/ipa/", { type: "directory", size: 0, files: 0 }), null);
         assert.strictEqual(typeMismatch("etc/ipa/", { type: "missing", size: 0, files: 0 }), null);
         assert.strictEqual(typeMismatch("etc/krb5.conf", { type: "file", size: 1, files: 1 }), null);
+    });
+});
+
+QUnit.module("hostDataList: size", () => {
+    QUnit.test("50,000 entries, folders and files inside them, validate in well under a second", assert => {
+        const raws = Array.from({ length: 50000 }, (_v, i) => i % 10 === 0 ? `etc/app${i}/` : `etc/app${i - (i % 10)}/conf/file${i}`);
+        const start = Date.now();
+        const entries = validateEntries(raws);
+        const ms = Date.now() - start;
+        assert.ok(ms < 1000, `${ms} ms`);
+        assert.equal(entries.filter(e => e.notes.some(n => n.code === "covered")).length, 45000);
+        assert.notOk(hasErrors(entries));
+    });
+    QUnit.test("the entries beyond the limit are errors that say why, so no plan uses the list", assert => {
+        const raws = Array.from({ length: MAX_ENTRIES + 2 }, (_v, i) => `etc/f${i}`);
+        const entries = validateEntries(raws);
+        assert.deepEqual(entries.flatMap((e, i) => e.notes.some(n => n.code === "too-many") ? [i] : []), [MAX_ENTRIES, MAX_ENTRIES + 1]);
+        assert.ok(hasErrors(entries));
+    });
+    QUnit.test("an entry inside two listed folders names the one listed first", assert => {
+        const entries = validateEntries(["etc/a/b/", "etc/a/", "etc/a/b/c"]);
+        assert.deepEqual(entries[2].notes.map(n => n.args), [["etc/a/b/"]]);
+        assert.deepEqual(entries[0].notes.map(n => n.args), [["etc/a/"]]);
     });
 });
