@@ -27,6 +27,8 @@ case "$mode" in
     *) usage >&2; die "unknown mode '$mode'" ;;
 esac
 check_name
+# a list the page would refuse stops here, before anything changes (copy_in/copy_out read it in a subshell)
+listed_paths >/dev/null
 
 # --- refusals before anything changes ---------------------------------------------------------
 for d in lib/systemd/system usr/lib/systemd/system; do

@@ -23,13 +23,36 @@ check_name() {
     [ -d "$HOST/etc" ] || die "the host's root is not mounted at $HOST (run the INSTALL label: -v /:/host -e HOST=/host)"
 }
 
-# The host-data-list paths, relative, without trailing slash or leading ./
+# normalize_entry LINE: one line of a host-data-list as the page reads it (src/core/hostDataList.ts,
+# the same table of cases tests both: test/fixtures/host-data-list-grammar.json). Prints the
+# path relative to the host root (a folder ends in "/"), or "error CODE" and fails.
+normalize_entry() {
+    # bytes, whatever the locale: ASCII white space around the entry, C0 and C1 controls in it
+    local LC_ALL=C t part parts kept=() dir=false
+    t=${1#"${1%%[![:space:]]*}"}; t=${t%"${t##*[![:space:]]}"}
+    if [ -z "$t" ]; then echo "error empty"; return 1; fi
+    if [[ $t == *[[:cntrl:]]* || $t == *$'\xc2'[$'\x80'-$'\x9f']* ]]; then echo "error control"; return 1; fi
+    [[ $t == */ || $t == */. ]] && dir=true
+    IFS=/ read -ra parts <<< "$t"
+    for part in "${parts[@]}"; do
+        if [ "$part" = .. ]; then echo "error dot-dot"; return 1; fi
+        [ -n "$part" ] && [ "$part" != . ] && kept+=("$part")
+    done
+    if [ ${#kept[@]} -eq 0 ]; then echo "error root"; return 1; fi
+    (IFS=/; echo "${kept[*]}$($dir && echo /)")
+}
+
+# The host-data-list paths, relative, without the trailing "/". A line that is not a valid entry,
+# or a second entry for one path, stops the install: it never copies a guess.
 listed_paths() {
-    local p
-    while IFS= read -r p || [ -n "$p" ]; do
-        p=${p%%#*}; p=${p//[[:space:]]/}
-        p=${p#/}; p=${p%/}
-        [ -n "$p" ] && [[ $p != *..* ]] && echo "$p"
+    local line n=0 p seen=" "
+    while IFS= read -r line || [ -n "$line" ]; do
+        n=$((n + 1))
+        p=$(normalize_entry "$line") || die "$LIST line $n is not a valid entry (${p#error }): '$line'"
+        p=${p%/}
+        [[ $seen == *" $p "* ]] && die "$LIST line $n lists $p a second time"
+        seen+="$p "
+        echo "$p"
     done < "$LIST"
 }
 

@@ -8,6 +8,8 @@ set -euo pipefail
 # shellcheck source=lib.sh
 . /usr/lib/sssd-container/lib.sh
 check_name
+# a list the page would refuse stops here, before anything changes (copy_in/copy_out read it in a subshell)
+listed_paths >/dev/null
 
 mode=$(cat "$STATE/mode" 2>/dev/null || true)
 [ -n "$mode" ] || say "no install of $NAME recorded in /$STATE_REL: only removing its unit, if this image wrote it"

@@ -34,7 +34,7 @@ export interface HostDataEntry {
     notes: EntryNote[];
 }
 
-const CONTROL = /[\x00-\x1f\x7f]/; // eslint-disable-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/; // eslint-disable-line no-control-regex
 
 function note(level: EntryNote["level"], code: NoteCode, template: string, ...args: string[]): EntryNote {
     return { level, code, template, args };
@@ -48,7 +48,8 @@ export function noteText(n: EntryNote): string {
 /** Validates and normalizes one entry on its own (duplicates need the whole list). */
 export function normalizeEntry(raw: string): HostDataEntry {
     const refused = (n: EntryNote): HostDataEntry => ({ raw, path: null, directory: false, notes: [n] });
-    const trimmed = raw.trim();
+    // ASCII white space only, as the image's shell reads the list
+    const trimmed = raw.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "");
     if (trimmed === "")
         return refused(note("error", "empty", N_("The entry is empty. Remove it: an empty entry would name the whole host.")));
     if (CONTROL.test(trimmed))
@@ -211,11 +212,22 @@ export interface ListInEffect {
     paths: string[] | null;      // the listed paths to back up; null: no list at all, nothing to back up
 }
 
-/** This host's override when there is one, else the image's own list (null: the image has none). */
+// a list with an entry in error is never used in part: the image would refuse it, or copy a guess
+function checkedPaths(text: string): string[] {
+    const entries = parseHostDataList(text);
+    if (hasErrors(entries))
+        throw new HostDataListError(entries);
+    return usablePaths(entries);
+}
+
+/**
+ * This host's override when there is one, else the image's own list (null: the image has none).
+ * Throws HostDataListError when the list in effect has an entry in error: no plan may use it.
+ */
 export function listInEffect(override: { path: string; text: string | null }, imageList: string | null): ListInEffect {
     if (override.text !== null)
-        return { override: override.path, paths: usablePaths(parseHostDataList(override.text)) };
-    return { override: null, paths: imageList === null ? null : usablePaths(parseHostDataList(imageList)) };
+        return { override: override.path, paths: checkedPaths(override.text) };
+    return { override: null, paths: imageList === null ? null : checkedPaths(imageList) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import QUnit from "qunit";
 import {
     diffHostDataList, hasErrors, hostPath, noteText, normalizeEntry, parseHostDataList, serializeHostDataList,
-    typeMismatch, usablePaths, validateEntries, HostDataListError, MAX_ENTRIES,
+    typeMismatch, usablePaths, validateEntries, HostDataListError, MAX_ENTRIES, listInEffect,
 } from "../../src/core/hostDataList";
 import { firstTarMember } from "../../src/core/tarFile";
 import { DEMO_LIST_TAR_BASE64 } from "./hostDataList-fixtures";
@@ -165,5 +165,18 @@ QUnit.module("hostDataList: size", () => {
         const entries = validateEntries(["etc/a/b/", "etc/a/", "etc/a/b/c"]);
         assert.deepEqual(entries[2].notes.map(n => n.args), [["etc/a/b/"]]);
         assert.deepEqual(entries[0].notes.map(n => n.args), [["etc/a/"]]);
+    });
+});
+
+QUnit.module("hostDataList: the list in effect", () => {
+    const path = "/etc/containers/system-services/demo/host-data-list";
+    QUnit.test("the override wins over the image's list", assert => {
+        assert.deepEqual(listInEffect({ path, text: "etc/demo/\n" }, "etc/other/\n"), { override: path, paths: ["etc/demo/"] });
+        assert.deepEqual(listInEffect({ path, text: null }, "etc/other/\n"), { override: null, paths: ["etc/other/"] });
+        assert.deepEqual(listInEffect({ path, text: null }, null), { override: null, paths: null });
+    });
+    QUnit.test("a list with an entry in error is refused whole, never used in part", assert => {
+        assert.throws(() => listInEffect({ path, text: "etc/demo/\n.\n" }, null), HostDataListError);
+        assert.throws(() => listInEffect({ path, text: null }, "etc/a/\netc/a/\n"), /Duplicate/);
     });
 });
