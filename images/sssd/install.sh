@@ -86,8 +86,26 @@ if [ "$mode" = ldap ]; then
 fi
 
 # --- state: what uninstall needs ------------------------------------------------------------------
-# a failed install leaves no state behind (and nothing copied back: copy_out runs last)
-trap 'rc=$?; if [ "$rc" != 0 ] && [ ! -f "$STATE/mode" ]; then rm -rf "$STATE"; say "failed (exit $rc): nothing was copied back to the host"; fi' EXIT
+# A failed install leaves the host as it found it: no state (so a next install is not refused),
+# no unit of ours, and /etc/sssd put back from the copy taken first when copy_out had begun
+# changing it. The state's "mode" file is written last: it means "installed".
+copying_out=false
+unit_written=false
+failed() {
+    local rc=$?
+    [ "$rc" = 0 ] && return
+    if $copying_out && [ -f "$STATE/etc-sssd.tar" ]; then
+        rm -rf "${HOST:?}/etc/sssd"
+        tar -C "$HOST" --numeric-owner -xpf "$STATE/etc-sssd.tar" && say "put /etc/sssd back as it was"
+    elif $copying_out; then
+        say "copy_out had begun: the page's backup of the listed files puts them back"
+    fi
+    rm -f "$HOST/$UNIT_REL.tmp"
+    $unit_written && rm -f "$HOST/$UNIT_REL"
+    rm -rf "$STATE"
+    say "failed (exit $rc): $NAME is not installed"
+}
+trap failed EXIT
 install -d -m 0700 "$STATE"
 if [ "$mode" != --migrate ]; then
     # etc/sssd as it was, to put back on uninstall (root only: it may hold a bind password)
@@ -160,9 +178,9 @@ PY
             sssctl config-check || say "warning: sssctl config-check reported the above"
             ;;
     esac
+    copying_out=true
     copy_out
 fi
-echo "$mode" | sed 's/^--//' > "$STATE/mode"
 
 # --- host side: directories, unit -----------------------------------------------------------------
 for d in var/lib/sss:0755 var/lib/sss/db:0700 var/lib/sss/pipes:0755 var/lib/sss/pipes/private:0700 var/lib/sss/mc:0775 var/log/sssd:0750; do
@@ -171,6 +189,8 @@ done
 sed -e "s|@NAME@|$NAME|g" -e "s|@IMAGE@|$IMAGE|g" -e "s|@RUN_OPTIONS@|$RUN_OPTIONS|g" "$TEMPLATE" > "$HOST/$UNIT_REL.tmp"
 chmod 0644 "$HOST/$UNIT_REL.tmp"
 mv "$HOST/$UNIT_REL.tmp" "$HOST/$UNIT_REL"
+unit_written=true
 say "wrote /$UNIT_REL"
 daemon_reload
+echo "$mode" | sed 's/^--//' > "$STATE/mode"
 say "installed $NAME ($mode): systemctl enable --now $NAME.service starts it"
