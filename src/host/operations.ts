@@ -9,24 +9,44 @@ export interface FoundOperation { op: OperationFile; state: OperationState | nul
 export interface BrokenOperation { path: string; error: string }
 export interface OperationsListing { found: FoundOperation[]; broken: BrokenOperation[] }
 
+// whether the operation of that ID is on the host without an outcome
+async function unfinished(id: string): Promise<boolean> {
+    try {
+        return await readOperation(id) !== null && !(await readOperationState(id))?.outcome;
+    } catch {
+        return true;            // a file that does not read is no proof the operation ended
+    }
+}
+
 /**
  * Writes the operation's file, once the service is free: one unfinished operation per service,
  * whichever tab or double click asks for a second (its NAME.busy file is created only if absent).
+ * A busy file whose operation was never written (its tab closed in between) is taken over.
  */
 export async function createOperation(op: OperationFile): Promise<void> {
     await run(["mkdir", "-p", "-m", "0700", OPS_DIR], { superuser: "require" });
-    try {
-        await writeFile(busyPath(op.service), op.id + "\n", { tag: "-" });
-    } catch (e) {
-        if (!(e instanceof ChangeConflict))
-            throw e;
-        const { content } = await readFile(busyPath(op.service), "require");
-        throw new HostError(`Another operation of ${op.service} has not finished yet (${(content ?? "").trim()}); wait for it, or dismiss it.`,
-            "busy", null, "");
+    const busy = busyPath(op.service);
+    let held = await readFile(busy, "require");
+    for (let attempt = 0; ; attempt++) {
+        const holder = held.content?.trim() ?? "";
+        if (held.content !== null && await unfinished(holder))
+            throw new HostError(`Another operation of ${op.service} has not finished yet (${holder}); wait for it, or dismiss it.`, "busy", null, "");
+        try {
+            await writeFile(busy, op.id + "\n", { tag: held.tag });
+            break;
+        } catch (e) {
+            if (!(e instanceof ChangeConflict) || attempt > 0)
+                throw e instanceof ChangeConflict ? new HostError(`Another operation of ${op.service} is being started.`, "busy", null, "") : e;
+            held = await readFile(busy, "require");
+        }
     }
     try {
         await writeFile(opPaths(op.id).op, serializeOperation(op), { tag: "-" });
+        // a second start that took over in between (it found no op file yet) wins: back out
+        if ((await readFile(busy, "require")).content?.trim() !== op.id)
+            throw new HostError(`Another operation of ${op.service} was started at the same time.`, "busy", null, "");
     } catch (e) {
+        await run(["rm", "-f", opPaths(op.id).op], { superuser: "require" }).catch(() => undefined);
         await releaseService(op.service, op.id);
         throw e;
     }
