@@ -8,19 +8,11 @@ import {
 } from "../core/operation";
 import { undoSteps, type StepsPlan } from "../core/plan";
 import { watchCommand } from "./commandWatch";
+import type { OperationView } from "./operationView";
+
+export type { OperationView } from "./operationView";
 import { errorText, problemOf } from "./errors";
 
-export interface OperationView {
-    id: string;
-    op: OperationFile;
-    unit: string | null;             // the transient unit of its long command, when it has one
-    state: OperationState;
-    status: "running" | "succeeded" | "failed";
-    output: string;                  // the long command's output
-    found: boolean;                  // found on the host, not started in this tab
-    finishedHere: boolean | null;    // null while running; false: another tab finished it
-    problem: string | null;          // this tab could not go on with it (the host keeps it)
-}
 
 export { WATCHDOG_MS } from "./commandWatch";
 const OUTPUT_GRACE_MS = 1000;
@@ -190,8 +182,7 @@ export class Runner {
                 this.untrack(id);
                 return;
             }
-            // another tab may have run steps meanwhile (started the command): the unit's end
-            // drives this tab on only if its view knows the command was started
+            // another tab may have started the command meanwhile: this view must know it
             if (saved !== null)
                 this.patch(id, { state: saved });
             await this.advance(view.op, saved ?? initialState());

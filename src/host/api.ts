@@ -43,7 +43,7 @@ export type ReadHost =
     Pick<typeof hostDataList, "readImageList" | "readOverride"> &
     Pick<typeof hostFiles, "statPaths"> &
     Pick<typeof files, "readFile"> &
-    Pick<typeof backups, "listBackups" | "previewRestore"> &
+    Pick<typeof backups, "listBackups" | "listBackedUpServices" | "previewRestore"> &
     Pick<typeof unitFiles, "unitFlavor" | "verifyUnitFile" | "hostHasExecutable" | "listContainerUnits"> &
     Pick<typeof units, "runUnitJob" | "setUnitEnabled" | "watchUnit"> &
     Pick<typeof journal, "followJournal">;

@@ -22,6 +22,18 @@ export function backupDir(name: string): string {
     return `${BACKUPS_DIR}/${name}`;
 }
 
+/** The services that have backups, installed or not (an uninstalled service's backups stay). */
+export async function listBackedUpServices(): Promise<string[]> {
+    try {
+        const out = await run(["find", BACKUPS_DIR, "-mindepth", "1", "-maxdepth", "1", "-type", "d", "-printf", "%f\\n"], su);
+        return out.split("\n").filter(name => name !== "" && validateName(name) === null).sort();
+    } catch (e) {
+        if (/No such file/.test(e instanceof Error ? e.message : ""))
+            return [];
+        throw e;
+    }
+}
+
 export interface BackupInfo { stamp: string; manifest: BackupManifest | null; error: string | null; size: number }
 
 /** The backups of a service, newest first. */

@@ -18,6 +18,7 @@ import { ImageDetails } from "./ImageDetails";
 import { ImagesView } from "./ImagesView";
 import { usePageLocation } from "./location";
 import { OperationPanel } from "./OperationPanel";
+import { OrphanBackupsPage } from "./OrphanBackups";
 import { ServiceDetails } from "./ServiceDetails";
 import { ServicesView } from "./ServicesView";
 import { useInventory, type Inventory } from "./useInventory";
@@ -75,7 +76,9 @@ function Content({ facts, inventory, opsOnHost }: {
         view = record
             ? <ServiceDetails record={record} images={images} containers={containers} engine={engine} useSystemd={useSystemd} />
             : <p id="service-gone">{_("This service is not installed (any more).")}</p>;
-    } else if (path[0] === "unit" && path[1] && useSystemd)
+    } else if (path[0] === "backups" && path[1])
+        view = <OrphanBackupsPage name={path[1]} />;
+    else if (path[0] === "unit" && path[1] && useSystemd)
         view = <AdoptedUnitDetails unit={path[1]} containers={containers} />;
     else if (path[0] === "images")
         view = <ImagesView images={images} />;

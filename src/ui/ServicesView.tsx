@@ -11,6 +11,7 @@ import { useApp, useOperations } from "./appContext";
 import { useWatched } from "./hooks";
 import { go } from "./location";
 import { operationTitle } from "./OperationPanel";
+import { OrphanBackups } from "./OrphanBackups";
 
 function UnitBadge({ unit }: { unit: string }) {
     const { host } = useApp();
@@ -29,9 +30,12 @@ export function ServicesView({ records, containers, useSystemd }: {
 
     if (records.length === 0 && pending.length === 0 && adopted.length === 0)
         return (
-            <EmptyState headingLevel="h2" titleText={_("No system services installed")} id="services-empty">
-                <EmptyStateBody>{_("Install one from the Images tab: its labels say how.")}</EmptyStateBody>
-            </EmptyState>
+            <>
+                <EmptyState headingLevel="h2" titleText={_("No system services installed")} id="services-empty">
+                    <EmptyStateBody>{_("Install one from the Images tab: its labels say how.")}</EmptyStateBody>
+                </EmptyState>
+                <OrphanBackups records={records} />
+            </>
         );
 
     return (
@@ -82,6 +86,7 @@ export function ServicesView({ records, containers, useSystemd }: {
                     ))}
                 </tbody>
             </table>
+            <OrphanBackups records={records} />
         </section>
     );
 }
