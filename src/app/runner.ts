@@ -4,17 +4,17 @@
 // got, so each step, the finishing steps and a failure's undo run once, whichever tab runs them.
 import type { BrokenOperation, RunnerHost } from "../host/api";
 import {
-    commandEnd, initialState, newOperation, unitOf, type OperationFile, type OperationKind, type OperationState,
+    initialState, newOperation, OP_UNIT_PREFIX, unitOf, type OperationFile, type OperationKind, type OperationState,
 } from "../core/operation";
 import { undoSteps, type StepsPlan } from "../core/plan";
-import { watchCommand } from "./commandWatch";
+import { runMainCommand, watchCommand } from "./mainCommand";
 import type { OperationView } from "./operationView";
 
 export type { OperationView } from "./operationView";
 import { errorText, problemOf } from "./errors";
 
 
-export { WATCHDOG_MS } from "./commandWatch";
+export { WATCHDOG_MS } from "./mainCommand";
 const OUTPUT_GRACE_MS = 1000;
 
 export class Runner {
@@ -63,6 +63,17 @@ export class Runner {
                 this.drive(op.id);
         }
         return broken;
+    }
+
+    /**
+     * Finds operations again whenever systemd loads a new operation unit: one another tab
+     * started after this one loaded. Returns a function that stops watching.
+     */
+    watchOtherTabs(onBroken: (broken: BrokenOperation[]) => void, onError: (e: Error) => void): () => void {
+        return this.host.watchNewUnits(OP_UNIT_PREFIX, unit => {
+            if (!this.ops.has(unit.replace(/\.service$/, "")))
+                this.find().then(onBroken, onError);
+        });
     }
 
     /** Forgets a finished operation: its files and its unit. */
@@ -226,38 +237,15 @@ export class Runner {
     }
 
     // "ok", an error in words, or null while the command runs on
-    private async runMain(op: OperationFile, state: OperationState): Promise<string | null> {
-        const step = op.steps[op.main];
-        if (step.kind !== "exec")
-            return `step ${op.main} of ${op.id} is not a command`;
-        if (!op.systemd) {
-            if (state.mainStarted)
-                return "the page that ran the command was closed before it ended";
-            await this.save(op, { ...state, mainStarted: true });
-            try {
-                await this.host.spawnCommand(step.argv, text => this.patch(op.id, { output: (this.ops.get(op.id)?.output ?? "") + text })).done;
-                return "ok";
-            } catch (e) {
-                return errorText(e);
-            }
-        }
-        const unit = unitOf(op);
-        if (!state.mainStarted) {
-            // a tab that died right after starting it left the unit but not the state
-            const before = await this.host.unitState(unit);
-            if (before.loadState === "not-found") {
-                try {
-                    await this.host.startTransientUnit(unit, op.title.replace("$0", op.service), step.argv);
-                } catch (e) {
-                    return errorText(e);
-                }
-            }
-            await this.save(op, { ...state, mainStarted: true });
-            this.unfollow(op.id);
-            this.follow(op.id, unit);
-        }
-        const end = commandEnd(await this.host.unitState(unit));
-        return end === null ? null : end.error ?? "ok";
+    private runMain(op: OperationFile, state: OperationState): Promise<string | null> {
+        return runMainCommand(this.host, op, state, {
+            save: next => this.save(op, next),
+            output: text => this.patch(op.id, { output: (this.ops.get(op.id)?.output ?? "") + text }),
+            started: unit => {
+                this.unfollow(op.id);
+                this.follow(op.id, unit);
+            },
+        });
     }
 
     // runs the undo of every step that completed, newest first; a failing undo step is reported, the rest still run

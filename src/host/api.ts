@@ -30,7 +30,7 @@ export type RunnerHost =
     Pick<typeof operations, "createOperation" | "readOperation" | "readOperationState" | "writeOperationState" | "listOperations" |
         "lockOperation" | "removeOperation" | "releaseService" | "logOperation" | "startTransientUnit" | "followUnitOutput" | "spawnCommand"> &
     Pick<typeof steps, "executeStep"> &
-    Pick<typeof units, "unitState" | "watchUnit" | "resetUnit">;
+    Pick<typeof units, "unitState" | "watchUnit" | "resetUnit" | "watchNewUnits">;
 
 /** Everything else the page reads, and the changes that are not plans (unit jobs, pulls). */
 export type ReadHost =

@@ -110,6 +110,17 @@ export function watchUnit(name: string, onChange: (state: UnitState) => void, on
     };
 }
 
+/** Calls onNew with the name of each unit systemd loads from now on whose name starts with `prefix`. */
+export function watchNewUnits(prefix: string, onNew: (name: string) => void, bus: SystemdBus = systemdClient()): () => void {
+    const sub = bus.subscribe({ path: MANAGER_PATH, interface: MANAGER, member: "UnitNew" }, (_p, _i, _s, args) => {
+        const name = args[0];
+        if (typeof name === "string" && name.startsWith(prefix))
+            onNew(name);
+    });
+    subscribe(bus).catch(() => undefined);
+    return () => sub.remove();
+}
+
 /** Start/Stop/Restart and wait for the job's JobRemoved: resolves on "done", else rejects with systemd's result. */
 export async function runUnitJob(method: "StartUnit" | "StopUnit" | "RestartUnit", name: string): Promise<void> {
     const client = systemdClient();

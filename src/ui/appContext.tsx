@@ -47,8 +47,10 @@ export function useOperationsOnHost(active: boolean, onFinished: () => void): { 
     useEffect(() => {
         if (!active)
             return;
-        runner.find().then(setBroken, e => setError(e instanceof Error ? e : new Error(String(e))));
-        return runner.onChange(() => {
+        const fail = (e: unknown) => setError(e instanceof Error ? e : new Error(String(e)));
+        runner.find().then(setBroken, fail);
+        const unwatch = runner.watchOtherTabs(setBroken, fail);
+        const stop = runner.onChange(() => {
             let ended = false;
             for (const op of runner.list()) {
                 if (seen.current.get(op.id) === "running" && op.status !== "running")
@@ -58,6 +60,10 @@ export function useOperationsOnHost(active: boolean, onFinished: () => void): { 
             if (ended)
                 onFinished();
         });
+        return () => {
+            unwatch();
+            stop();
+        };
     }, [runner, active]);
     useEffect(() => () => runner.close(), [runner]);
     return { error, broken };

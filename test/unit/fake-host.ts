@@ -92,6 +92,10 @@ export class FakeHost implements RunnerHost {
         this.opFiles.set(op.id, serializeOperation(op));
     }
 
+    watchNewUnits(_prefix: string, _onNew: (name: string) => void): () => void {
+        return () => undefined;
+    }
+
     async releaseService(service: string, id: string): Promise<void> {
         if (this.busy.get(service) === id)
             this.busy.delete(service);
