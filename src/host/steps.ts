@@ -4,7 +4,7 @@ import { run } from "../cockpit";
 import type { Step } from "../core/plan";
 import { unitWrittenByInstall } from "../core/unitFile";
 import { restoreBackup, takeBackup } from "./backups";
-import { writeFile } from "./files";
+import { ChangeConflict, readFile, writeFile } from "./files";
 import { removeRecord, writeRecord } from "./records";
 import { reloadSystemd, runUnitJob, setUnitEnabled, unitState } from "./units";
 import { switchImage } from "./update";
@@ -18,6 +18,24 @@ async function installWroteUnit(name: string, since: Date): Promise<boolean> {
     const changedAt = Number((await run(["stat", "--format=%Z", "--", file], { superuser: "require" })).trim());
     return unitWrittenByInstall(name, { fragmentPath: state.fragmentPath, sourcePath: state.sourcePath,
                                         changedAt: Number.isFinite(changedAt) ? changedAt : null }, since);
+}
+
+/**
+ * Writes the file if it is still as read. A tab that closed after the write but before it saved
+ * its progress leaves the step to run again: a file that already holds exactly the content
+ * (or is gone, for a removal) is that write, done, not someone else's change.
+ */
+async function writeOnce(path: string, content: string | null, tag: string | null): Promise<string> {
+    try {
+        return await writeFile(path, content, { tag, dirMode: "0755" });
+    } catch (e) {
+        if (!(e instanceof ChangeConflict))
+            throw e;
+        const now = await readFile(path, "require");
+        if (now.content !== content)
+            throw e;
+        return now.tag;
+    }
 }
 
 /** Runs the step; resolves with what it gives back (an image switch), else null. */
@@ -57,7 +75,7 @@ export async function executeStep(step: Step, useSystemd: boolean): Promise<unkn
         await restoreBackup(step.name, step.stamp);
         return null;
     case "write-file":
-        return await writeFile(step.path, step.content, { tag: step.tag, dirMode: "0755" });
+        return await writeOnce(step.path, step.content, step.tag);
     case "switch-image":
         return await switchImage(step.record, step.engine, step.target, step.runArgv);
     }
