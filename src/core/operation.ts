@@ -11,7 +11,8 @@ import { isObject } from "./jsonShape";
 import { mainStepIndex, type Step } from "./plan";
 import { CoreError } from "./text";
 
-export const OPS_DIR = "/run/system-services/ops";
+// on disk, not in /run: an operation a reboot cut short is found after it, and ends (and is undone)
+export const OPS_DIR = "/var/lib/containers/system-services/ops";
 export const OP_UNIT_PREFIX = "system-services-op-";
 
 export type OperationKind = "install" | "uninstall" | "run" | "stop" | "update" | "rollback" | "unit-write" | "list-save" | "restore";

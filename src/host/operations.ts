@@ -1,5 +1,5 @@
 // The host side of operations (docs/ARCHITECTURE.md, "Operations"): the op files under
-// /run/system-services/ops, the lock that makes finishing exactly-once, the transient unit
+// /var/lib/containers/system-services/ops, the lock that makes finishing exactly-once, the transient unit
 // that runs an operation's long command so it outlives the page, and its output.
 import { cockpit, hostError, HostError, readFile, run } from "../cockpit";
 import { busyPath, OPS_DIR, opPaths, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";

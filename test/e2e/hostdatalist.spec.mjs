@@ -16,7 +16,7 @@ async function cleanService(name, extra = "") {
     await exec(`systemctl disable --now ${name}.service 2>/dev/null; podman rm -f ${name} >/dev/null 2>&1;
         rm -rf /etc/systemd/system/${name}.service /etc/containers/system-services/${name} ${BACKUPS}/${name} ${extra};
         systemctl daemon-reload; systemctl stop 'system-services-op-${name}-*' 2>/dev/null;
-        systemctl reset-failed 'system-services-op-${name}-*' 2>/dev/null; rm -f /run/system-services/ops/system-services-op-${name}-*; true`);
+        systemctl reset-failed 'system-services-op-${name}-*' 2>/dev/null; rm -f /var/lib/containers/system-services/ops/system-services-op-${name}-*; true`);
 }
 
 async function openImage(frame, ref) {

@@ -51,7 +51,8 @@ QUnit.module("operation: paths", () => {
         assert.deepEqual(opPaths(ID), {
             op: `${OPS_DIR}/${ID}.op.json`, state: `${OPS_DIR}/${ID}.state.json`, lock: `${OPS_DIR}/${ID}.lock`,
         });
-        assert.strictEqual(OPS_DIR, "/run/system-services/ops");
+        // on disk: a reboot clears /run, and an operation it cut short must still be found and ended
+        assert.strictEqual(OPS_DIR, "/var/lib/containers/system-services/ops");
     });
     QUnit.test("an ID that could leave the ops folder is refused", assert => {
         assert.throws(() => opPaths("../../etc/passwd"), OperationError);
