@@ -11,7 +11,7 @@ import { runMainCommand, watchCommand } from "./mainCommand";
 import type { OperationView } from "./operationView";
 
 export type { OperationView } from "./operationView";
-import { errorText, problemOf } from "./errors";
+import { errorText, failureOf } from "./errors";
 
 
 export { WATCHDOG_MS } from "./mainCommand";
@@ -210,7 +210,7 @@ export class Runner {
     // runs steps from state.next on; returns when done, or when the long command still runs
     private async advance(op: OperationFile, state: OperationState): Promise<void> {
         if (state.error !== null)
-            return this.fail(op, state, state.error);
+            return this.fail(op, state, null);
         while (state.next < op.steps.length) {
             if (state.next === op.main) {
                 const result = await this.runMain(op, state);
@@ -226,7 +226,7 @@ export class Runner {
             try {
                 result = await this.host.executeStep(op.steps[state.next], op.systemd);
             } catch (e) {
-                return this.fail(op, state, errorText(e), problemOf(e));
+                return this.fail(op, state, e);
             }
             const results = [...state.results];
             results[state.next] = result ?? null;
@@ -249,8 +249,10 @@ export class Runner {
     }
 
     // runs the undo of every step that completed, newest first; a failing undo step is reported, the rest still run
-    private async fail(op: OperationFile, state: OperationState, error: string, problem: string | null = state.errorProblem): Promise<void> {
-        state = { ...state, error, errorProblem: problem };
+    // e: what failed (a message, or what was thrown); null: a failure recorded before, undone again
+    private async fail(op: OperationFile, state: OperationState, e: unknown): Promise<void> {
+        if (e !== null)
+            state = { ...state, ...failureOf(e) };
         await this.save(op, state);
         const undo = undoSteps(op.steps, state.next);
         let undoError: string | null = null;

@@ -38,6 +38,7 @@ export interface OperationState {
     outcome: Outcome | null;         // null while it runs
     error: string | null;            // why it failed, in words
     errorProblem: string | null;     // the host's code for it, e.g. "change-conflict"
+    errorTemplate: { template: string; args: string[] } | null;  // core's message, to translate
     undone: boolean;                 // the undo steps of what had run were carried out
     undoError: string | null;        // an undo step that failed too
 }
@@ -81,7 +82,7 @@ export function newOperation(service: string, kind: OperationKind, title: string
 }
 
 export function initialState(): OperationState {
-    return { next: 0, mainStarted: false, results: [], outcome: null, error: null, errorProblem: null, undone: false, undoError: null };
+    return { next: 0, mainStarted: false, results: [], outcome: null, error: null, errorProblem: null, errorTemplate: null, undone: false, undoError: null };
 }
 
 export function serializeOperation(op: OperationFile): string {

@@ -41,7 +41,7 @@ export function OperationPanel({ op, showDismiss = true }: { op: OperationView; 
                 </Alert>}
             {op.status === "failed" &&
                 <Alert variant="danger" isInline title={format(_("$0 failed"), title)}>
-                    <p>{op.state.error}</p>
+                    <p>{op.state.errorTemplate ? format(_(op.state.errorTemplate.template), ...op.state.errorTemplate.args) : op.state.error}</p>
                     {op.state.undone && <p id="operation-undone">{_("What had been done was undone: the host files were restored from the backup taken before it, and files written were put back.")}</p>}
                     {op.state.undoError && <p id="operation-undo-failed">{format(_("Undoing it failed too: $0"), op.state.undoError)}</p>}
                     {elsewhere && <p id="operation-elsewhere">{_("Another browser tab finished this operation.")}</p>}

@@ -42,7 +42,7 @@ QUnit.module("operation: a new operation", () => {
     });
     QUnit.test("starts at step 0 with nothing run, no outcome and nothing undone", assert => {
         assert.deepEqual(initialState(),
-                         { next: 0, mainStarted: false, results: [], outcome: null, error: null, errorProblem: null, undone: false, undoError: null });
+                         { next: 0, mainStarted: false, results: [], outcome: null, error: null, errorProblem: null, errorTemplate: null, undone: false, undoError: null });
     });
 });
 
@@ -93,7 +93,7 @@ QUnit.module("operation: files", () => {
         const state: OperationState = {
             next: 3, mainStarted: true, results: [null, null, OP.steps[2].kind === "write-record" ? OP.steps[2].record : null],
             outcome: "failed", error: "/etc/systemd/system/demo-service.service changed on the host since it was read; it was not overwritten.",
-            errorProblem: "change-conflict", undone: true, undoError: null,
+            errorProblem: "change-conflict", errorTemplate: null, undone: true, undoError: null,
         };
         assert.deepEqual(parseOperationState(JSON.stringify(state) + "\n"), state);
     });

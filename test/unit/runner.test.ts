@@ -7,6 +7,7 @@ import { planUnitWrite } from "../../src/core/planMaintenance";
 import { parsePodmanImages } from "../../src/core/inventory";
 import type { Image } from "../../src/core/model";
 import { ChangeConflict } from "../../src/host/files";
+import { RecordError } from "../../src/core/record";
 import { FakeHost } from "./fake-host";
 import { ATOMIC_SSSD_UNIT } from "./unit-fixtures";
 import podmanImages from "../fixtures/podman-4.3-images.json";
@@ -235,6 +236,19 @@ QUnit.module("runner", hooks => {
             assert.deepEqual([state.outcome, state.errorProblem, state.error], [
                 "failed", "change-conflict", "/etc/systemd/system/demo-service.service changed on the host since it was read; it was not overwritten.",
             ]);
+        });
+        QUnit.test("a step that fails with core's message keeps its template, for the page to translate", async assert => {
+            const host = new FakeHost();
+            const r = runner(host);
+            host.failing.set(WRITE_RECORD.title, new RecordError("The argument \"$0\" passes a password; passwords are never written to the install record.", "-w"));
+            await startInstall(host, r);
+            host.setUnit(UNIT, "active", "exited");
+            await quiet(ID, r);
+            const { state } = view(r);
+            assert.deepEqual([state.outcome, state.errorTemplate], ["failed", {
+                template: "The argument \"$0\" passes a password; passwords are never written to the install record.", args: ["-w"],
+            }]);
+            assert.equal(state.error, "The argument \"-w\" passes a password; passwords are never written to the install record.");
         });
         QUnit.test("a failure without a code records none", async assert => {
             const host = new FakeHost();
