@@ -82,12 +82,15 @@ export async function takeBackup(name: string, listed: string[], stamp: string, 
     // "./" keeps a path that starts with "-" from being read as an option
     // the members go in a file, one a line (a listed path holds no line break), whatever their number;
     // verbatim: a name that starts with "-" is a name, not an option
-    const members = `${dir}/${stamp}.members`;
-    await writeFile(members, existing.map(p => "." + hostPath(p) + "\n").join(""), { mode: "0600" });
+    // (cockpit writes no file for empty content: nothing listed exists, tar reads /dev/null)
+    const members = existing.length > 0 ? `${dir}/${stamp}.members` : "/dev/null";
+    if (existing.length > 0)
+        await writeFile(members, existing.map(p => "." + hostPath(p) + "\n").join(""), { mode: "0600" });
     try {
         await run(["tar", "--create", "--file", archive, "--directory", "/", ...TAR_KEEP, "--verbatim-files-from", `--files-from=${members}`], su);
     } finally {
-        await run(["rm", "-f", members], su);
+        if (existing.length > 0)
+            await run(["rm", "-f", members], su);
     }
     await run(["chmod", "0600", archive], su);
     await writeFile(`${dir}/${stamp}.json`, serializeManifest(manifest), { mode: "0600" });
