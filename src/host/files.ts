@@ -1,6 +1,6 @@
 // Files on the host, written the one way the page writes files: cockpit.file(…).replace(),
 // an atomic rename that fails instead of overwriting a file someone changed since it was read.
-import { cockpit, hostError, HostError, run } from "../cockpit";
+import { cockpit, hostError, HostError, readFile, run } from "../cockpit";
 
 export { readFile } from "../cockpit";
 
@@ -28,6 +28,8 @@ export interface WriteOptions {
 export async function writeFile(path: string, content: string | null, options: WriteOptions = {}): Promise<string> {
     if (options.dirMode)
         await run(["mkdir", "-p", "-m", options.dirMode, path.slice(0, path.lastIndexOf("/"))], { superuser: "require" });
+    if (content === "")
+        return writeEmpty(path, options);
     const file = cockpit.file(path, { superuser: "require" });
     let tag: string;
     try {
@@ -43,4 +45,16 @@ export async function writeFile(path: string, content: string | null, options: W
     if (options.mode && content !== null)
         await run(["chmod", options.mode, path], { superuser: "require" });
     return tag;
+}
+
+// cockpit.file(…).replace("") removes the file (no data means "delete"): an empty file, such as
+// a host-data-list that lists nothing, is made by truncate after the same check of the tag
+async function writeEmpty(path: string, options: WriteOptions): Promise<string> {
+    const before = await readFile(path, "require");
+    if (options.tag != null && before.tag !== options.tag)
+        throw new ChangeConflict(path);
+    await run(["truncate", "--size=0", "--", path], { superuser: "require" });
+    if (options.mode)
+        await run(["chmod", options.mode, path], { superuser: "require" });
+    return (await readFile(path, "require")).tag;
 }
