@@ -8,17 +8,29 @@ import { errorText } from "./errors";
 
 export const WATCHDOG_MS = 1500;
 
-/** Calls onEnded(byWatchdog) each time the unit is seen ended; returns a function that stops following. */
+export interface CommandWatch {
+    stopWatching(): void;      // the unit's state: its end is known
+    stop(): void;              // everything, its output too
+}
+
+/** Calls onEnded(byWatchdog) each time the unit is seen ended, and follows its output. */
 export function watchCommand(host: RunnerHost, unit: string, onOutput: (text: string) => void,
-    onEnded: (byWatchdog: boolean) => void): () => void {
+    onEnded: (byWatchdog: boolean) => void): CommandWatch {
     const check = (byWatchdog: boolean) => (s: UnitState) => { if (commandEnd(s)) onEnded(byWatchdog); };
     const stopOutput = host.followUnitOutput(unit, onOutput);
-    const stopUnit = host.watchUnit(unit, check(false), () => undefined);
+    let stopUnit: (() => void) | null = host.watchUnit(unit, check(false), () => undefined);
     const timer = setInterval(() => { host.unitState(unit).then(check(true), () => undefined); }, WATCHDOG_MS);
-    return () => {
+    const stopWatching = () => {
         clearInterval(timer);
-        stopUnit();
-        stopOutput();
+        stopUnit?.();
+        stopUnit = null;
+    };
+    return {
+        stopWatching,
+        stop: () => {
+            stopWatching();
+            stopOutput();
+        },
     };
 }
 

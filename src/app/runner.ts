@@ -7,7 +7,7 @@ import {
     initialState, newOperation, OP_UNIT_PREFIX, unitOf, type OperationFile, type OperationKind, type OperationState,
 } from "../core/operation";
 import { undoSteps, type StepsPlan } from "../core/plan";
-import { runMainCommand, watchCommand } from "./mainCommand";
+import { runMainCommand, watchCommand, type CommandWatch } from "./mainCommand";
 import type { OperationView } from "./operationView";
 
 export type { OperationView } from "./operationView";
@@ -22,7 +22,7 @@ export class Runner {
     private readonly listeners = new Set<() => void>();
     private readonly driving = new Map<string, Promise<void>>();
     private readonly again = new Set<string>();
-    private readonly stops = new Map<string, () => void>();
+    private readonly stops = new Map<string, CommandWatch>();
 
     constructor(private readonly host: RunnerHost, readonly useSystemd: boolean,
                 private readonly now: () => Date = () => new Date()) {}
@@ -82,9 +82,10 @@ export class Runner {
         if (!view || view.status === "running")
             return;
         await this.host.removeOperation(id, false);
-        if (view.unit)
-            await this.host.resetUnit(view.unit);
         this.untrack(id);
+        // a succeeded one's unit was stopped by whoever finished it: asking for it again would load it anew
+        if (view.unit && view.status === "failed" && view.state.mainStarted)
+            await this.host.resetUnit(view.unit, true);
     }
 
     /** Stops following everything (the page goes away); the host's operations go on. */
@@ -116,8 +117,10 @@ export class Runner {
         this.emit();
     }
 
-    // the journal may still hold the command's last lines: let it catch up before it stops
+    // its end is known: no more reads of its unit, which systemd may forget any moment; the
+    // journal may still hold the command's last lines: let it catch up before it stops
     private unfollowSoon(id: string): void {
+        this.stops.get(id)?.stopWatching();
         setTimeout(() => this.unfollow(id), OUTPUT_GRACE_MS);
     }
 
@@ -154,7 +157,7 @@ export class Runner {
     }
 
     private unfollow(id: string): void {
-        this.stops.get(id)?.();
+        this.stops.get(id)?.stop();
         this.stops.delete(id);
     }
 
@@ -276,7 +279,9 @@ export class Runner {
             // nothing left to show on a later load: only the state stays, for tabs still following
             await this.host.removeOperation(op.id, true);
             const unit = this.ops.get(op.id)?.unit;
-            if (unit)
+            // stop watching it first: systemd forgets a stopped transient unit, and a read would load it anew
+            this.stops.get(op.id)?.stopWatching();
+            if (unit && op.main >= 0 && state.mainStarted)
                 await this.host.resetUnit(unit);
         }
     }

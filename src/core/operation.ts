@@ -137,3 +137,11 @@ export function commandEnd(unit: CommandUnit): { error: string | null } | null {
         return { error: `${unit.name} failed (${unit.subState})` };
     return null;
 }
+
+/**
+ * An argv word as systemd must be given it in a transient unit's command line, which it expands
+ * ($VAR, ${VAR}; $$ is one $): every "$" doubled, so that what runs is the word as previewed.
+ */
+export function systemdLiteral(word: string): string {
+    return word.replace(/\$/g, () => "$$");
+}

@@ -2,7 +2,7 @@
 // /var/lib/containers/system-services/ops, the lock that makes finishing exactly-once, the transient unit
 // that runs an operation's long command so it outlives the page, and its output.
 import { cockpit, hostError, HostError, readFile, run } from "../cockpit";
-import { busyPath, OPS_DIR, opPaths, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";
+import { busyPath, OPS_DIR, opPaths, systemdLiteral, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";
 import { ChangeConflict, writeFile } from "./files";
 
 export interface FoundOperation { op: OperationFile; state: OperationState | null }
@@ -133,8 +133,6 @@ export async function logOperation(message: string): Promise<void> {
     await run(["logger", "--tag", "system-services", "--", message], { superuser: "require" });
 }
 
-// systemd expands $VAR, ${VAR} and $$ in a transient unit's command line: "$" stays "$" as "$$"
-const literal = (arg: string) => arg.replaceAll("$", "$$");
 
 /** Runs argv as the transient unit `unit`, output to the journal; it stays loaded once it ends. */
 export async function startTransientUnit(unit: string, title: string, argv: string[]): Promise<void> {
@@ -148,7 +146,7 @@ export async function startTransientUnit(unit: string, title: string, argv: stri
     // living (and dying) in this transient unit
     await run(["systemd-run", "--unit", unit, "--description", title, "--property=RemainAfterExit=yes",
         "--property=StandardOutput=journal", "--property=StandardError=journal", "--quiet", "--",
-        "/usr/bin/env", "-u", "INVOCATION_ID", ...argv.map(literal)], { superuser: "require" });
+        "/usr/bin/env", "-u", "INVOCATION_ID", ...argv.map(systemdLiteral)], { superuser: "require" });
 }
 
 /** Follows the unit's output from its start; returns a function that stops following. */

@@ -89,9 +89,30 @@ export function watchUnit(name: string, onChange: (state: UnitState) => void, on
     let stop = false;
     let sub: { remove(): void } | null = null;
     let path: string | null = null;
+    let props: Record<string, DBusVariant> | null = null;
     const refresh = () => {
-        if (path !== null)
-            readState(bus, name, path).then(s => !stop && onChange(s), e => !stop && onError(hostError(name, e)));
+        if (path !== null) {
+            const at = path;
+            bus.call(at, PROPERTIES, "GetAll", [UNIT]).then(([all]) => {
+                props = all as Record<string, DBusVariant>;
+                if (!stop)
+                    onChange(toState(name, at, props));
+            }, e => !stop && onError(hostError(name, e)));
+        }
+    };
+    // the signal carries the new values: reading them again would make systemd load a unit that
+    // is gone meanwhile (a reset transient unit), and log that its file is missing
+    const changed = (args: unknown[]) => {
+        const [iface, values] = args as [string, Record<string, DBusVariant> | undefined];
+        if (iface !== UNIT)
+            return;
+        if (props !== null && path !== null && values?.ActiveState && values?.SubState) {
+            props = { ...props, ...values };
+            if (!stop)
+                onChange(toState(name, path, props));
+        } else {
+            refresh();
+        }
     };
     // unit files appear and vanish on Reload: the unit's load state may change with it
     const reloadSub = bus.subscribe({ path: MANAGER_PATH, interface: MANAGER, member: "Reloading" },
@@ -100,7 +121,7 @@ export function watchUnit(name: string, onChange: (state: UnitState) => void, on
         if (stop)
             return;
         path = found;
-        sub = bus.subscribe({ path: found, interface: PROPERTIES, member: "PropertiesChanged" }, () => refresh());
+        sub = bus.subscribe({ path: found, interface: PROPERTIES, member: "PropertiesChanged" }, (_p, _i, _s, args) => changed(args));
         refresh();
     }, e => !stop && onError(hostError(name, e)));
     return () => {
@@ -178,8 +199,9 @@ export async function listUnits(patterns: string[]): Promise<UnitListing[]> {
     return units.map(([name, description, , activeState, subState]) => ({ name, description, activeState, subState }));
 }
 
-export async function resetUnit(name: string): Promise<void> {
+/** Lets systemd forget an operation's ended unit: stopped if it is active (exited), reset if it failed. */
+export async function resetUnit(name: string, failed = false): Promise<void> {
     const client = systemdClient();
-    await client.call(MANAGER_PATH, MANAGER, "StopUnit", [name, "replace"]).catch(() => undefined);
-    await client.call(MANAGER_PATH, MANAGER, "ResetFailedUnit", [name]).catch(() => undefined);
+    await client.call(MANAGER_PATH, MANAGER, failed ? "ResetFailedUnit" : "StopUnit", failed ? [name] : [name, "replace"])
+            .catch(() => undefined);
 }

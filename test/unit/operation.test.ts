@@ -3,6 +3,7 @@ import {
     commandEnd, initialState, newOperation, OperationError, opPaths, OPS_DIR, parseOperation, parseOperationState,
     serializeOperation, unitOf, type CommandUnit, type OperationState,
 } from "../../src/core/operation";
+import { systemdLiteral } from "../../src/core/operation";
 import { planInstall } from "../../src/core/planLifecycle";
 import { parsePodmanImages } from "../../src/core/inventory";
 import type { Image } from "../../src/core/model";
@@ -129,5 +130,11 @@ QUnit.module("operation: the end of the long command", () => {
         assert.strictEqual(commandEnd(unit("loaded", "activating", "start")), null);
         assert.strictEqual(commandEnd(unit("loaded", "active", "running")), null);
         assert.strictEqual(commandEnd(unit("loaded", "deactivating", "stop-sigterm")), null);
+    });
+});
+
+QUnit.module("operation: a command word as systemd must be given it", () => {
+    QUnit.test("every $ is doubled, so systemd's expansion gives back the word as previewed", assert => {
+        assert.deepEqual(["a$$b", "${HOME}", "$x", "$", "plain"].map(systemdLiteral), ["a$$$$b", "$${HOME}", "$$x", "$$", "plain"]);
     });
 });
