@@ -87,7 +87,13 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         assert.match(left, /image-kept/);
         await frame.locator("#uninstall-dialog-close").click();
         await frame.locator('tr[data-service="demo-service"]').waitFor({ state: "detached" });
+        // the backups taken before INSTALL and UNINSTALL stay, and can still be restored from the page
+        await frame.locator('#orphan-backups [data-orphan="demo-service"] a').click();
+        await frame.locator('#orphan-backups-page[data-service="demo-service"]').waitFor();
+        assert.ok(await frame.locator("#backups-table tr[data-backup]").count() >= 2);
+        assert.equal(await frame.locator("#backups-table .backup-restore").first().isEnabled(), true);
     });
+    await exec("rm -rf /var/lib/containers/system-services/backups/demo-service");
 });
 
 test("an install goes on when the page reloads, and the page shows it finishing", async t => {
