@@ -94,12 +94,9 @@ function findContainer(containers: Container[], name: string): Container | undef
  * `unit` is the unit the record will name; `now` stamps the record.
  */
 export function planInstall(input: LifecycleInput & { now: Date; unit?: string | null }): InstallPlan {
-    const bad = nameProblem(input.name);
+    const bad = nameProblem(input.name) ?? secretProblem(input.extraArgs);
     if (bad)
         return bad;
-    const secret = secretProblem(input.extraArgs);
-    if (secret)
-        return secret;
     if (input.record !== null)
         return refuse("already-installed", N_("This service is already installed. Uninstall it first to install it again."));
     const label = expand("INSTALL", input, input.extraArgs);
@@ -144,12 +141,9 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
  * attached; a page has no terminal to attach to, so the container runs detached).
  */
 export function planRun(input: LifecycleInput & { replace?: boolean }): RunPlan {
-    const bad = nameProblem(input.name);
+    const bad = nameProblem(input.name) ?? secretProblem(input.extraArgs);
     if (bad)
         return bad;
-    const secret = secretProblem(input.extraArgs);
-    if (secret)
-        return secret;
     const { engine, name } = input;
     const existing = findContainer(input.containers, name);
     const otherImage = existing !== undefined && bareId(existing.imageId) !== bareId(input.image.id);
