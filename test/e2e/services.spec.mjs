@@ -88,6 +88,7 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         await frame.locator("#uninstall-dialog-close").click();
         await frame.locator('tr[data-service="demo-service"]').waitFor({ state: "detached" });
         // the backups taken before INSTALL and UNINSTALL stay, and can still be restored from the page
+        await frame.locator("#nav-services").click();
         await frame.locator('#orphan-backups [data-orphan="demo-service"] a').click();
         await frame.locator('#orphan-backups-page[data-service="demo-service"]').waitFor();
         assert.ok(await frame.locator("#backups-table tr[data-backup]").count() >= 2);
