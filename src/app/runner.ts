@@ -83,9 +83,7 @@ export class Runner {
             return;
         await this.host.removeOperation(id, false);
         this.untrack(id);
-        // a succeeded one's unit was stopped by whoever finished it: asking for it again would load it anew
-        if (view.unit && view.status === "failed" && view.state.mainStarted)
-            await this.host.resetUnit(view.unit, true);
+        // its unit was let go of when the command's result was saved
     }
 
     /** Stops following everything (the page goes away); the host's operations go on. */
@@ -219,10 +217,14 @@ export class Runner {
                 const result = await this.runMain(op, state);
                 if (result === null)
                     return;             // still running: its unit's end drives it on
-                if (result !== "ok")
+                if (result !== "ok") {
+                    await this.save(op, { ...state, ...failureOf(result) });
+                    await this.forgetUnit(op, true);
                     return this.fail(op, state, result);
+                }
                 state = { ...state, next: state.next + 1 };
                 await this.save(op, state);
+                await this.forgetUnit(op, false);
                 continue;
             }
             let result: unknown;
@@ -249,6 +251,15 @@ export class Runner {
                 this.follow(op.id, unit);
             },
         });
+    }
+
+    // The command's result is saved: its unit has served, and systemd may forget it now, before
+    // a later step reloads systemd (a read of a stopped transient unit after a reload makes systemd
+    // log that its file is missing). Watching stops first.
+    private async forgetUnit(op: OperationFile, failed: boolean): Promise<void> {
+        this.stops.get(op.id)?.stopWatching();
+        if (op.systemd)
+            await this.host.resetUnit(unitOf(op), failed).catch(() => undefined);
     }
 
     // runs the undo of every step that completed, newest first; a failing undo step is reported, the rest still run
@@ -278,11 +289,6 @@ export class Runner {
         if (state.outcome === "succeeded") {
             // nothing left to show on a later load: only the state stays, for tabs still following
             await this.host.removeOperation(op.id, true);
-            const unit = this.ops.get(op.id)?.unit;
-            // stop watching it first: systemd forgets a stopped transient unit, and a read would load it anew
-            this.stops.get(op.id)?.stopWatching();
-            if (unit && op.main >= 0 && state.mainStarted)
-                await this.host.resetUnit(unit);
         }
     }
 }

@@ -264,7 +264,21 @@ QUnit.module("runner", hooks => {
             await startInstall(host, r);
             host.setUnit(UNIT, "active", "exited");
             await quiet(ID, r);
-            assert.deepEqual([host.opFiles.has(ID), host.removed, host.resets], [true, [], []]);
+            // the command's unit is let go of once its result is saved; the operation's files stay
+            assert.deepEqual([host.opFiles.has(ID), host.removed, host.resets], [true, [], [UNIT]]);
+        });
+        QUnit.test("the command's unit is let go of before the steps after it run (they may reload systemd)", async assert => {
+            const host = new FakeHost();
+            const r = runner(host);
+            const open = host.gate(WRITE_RECORD.title);
+            await startInstall(host, r);
+            host.setUnit(UNIT, "active", "exited");
+            await tick();
+            await tick();
+            assert.deepEqual(host.resets, [UNIT], "stopped while the record step waits");
+            open();
+            await quiet(ID, r);
+            assert.equal(view(r).status, "succeeded");
         });
         QUnit.test("without systemd a failing command undoes the steps before it", async assert => {
             const host = new FakeHost();
