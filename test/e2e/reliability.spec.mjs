@@ -78,8 +78,8 @@ test("a \"$\" in a command reaches it as the preview shows it: systemd expands n
             await frame.locator("#install-submit").click();
             await frame.locator('#install-dialog #operation-status[data-status="succeeded"]').waitFor();
             await frame.locator("#install-dialog #operation-log").filter({ hasText: "a$$b" }).waitFor();
-            // the log holds systemd's "Started …" line, then the command's own output
-            assert.equal((await frame.locator("#install-dialog #operation-log").innerText()).trim().split("\n").at(-1), args.join(" "));
+            // the log holds systemd's own lines about the unit too: the command's output is one line of it
+            assert.ok((await frame.locator("#install-dialog #operation-log").innerText()).split("\n").includes(args.join(" ")));
         });
         const [line] = await finished("echo-args");
         const id = line.split(":")[0];
@@ -116,8 +116,8 @@ test("two tabs installing one name at once: the second is refused and the first 
 });
 
 test("the journal holds no complaint about transient units the page asked for after they were gone", async () => {
-    const noise = (await exec(`journalctl --since '${since}' --no-pager -o cat | grep -c 'Failed to open /run/systemd/transient/system-services-op-' || true`)).stdout.trim();
-    assert.equal(noise, "0");
+    const noise = (await exec(`journalctl --since '${since}' --no-pager -o short-precise | grep 'Failed to open /run/systemd/transient/system-services-op-' || true`)).stdout.trim();
+    assert.equal(noise, "");
 });
 
 test("reading an image's host-data-list leaves no container behind, even when the page goes away at once", async t => {
