@@ -12,12 +12,15 @@ const cache = new Map<string, Promise<string | null>>();
 // One process creates the container, copies the file out and removes the container (with its
 // anonymous volumes) on any exit, a closed page's SIGTERM included. Our own fixed script: the
 // image ID and the paths are its arguments, never part of its text.
-const COPY_OUT = 'id=$("$1" create --label "$3=1" --entrypoint /bin/false "$2") || exit; ' +
-    'trap \'"$1" rm -f -v "$id" >/dev/null\' EXIT HUP INT TERM; "$1" cp "$id:$4" -';
+// The trap is set before the container exists, and finds it by its --cidfile: a signal that comes
+// while `create` runs leaves nothing either.
+const COPY_OUT = "d=$(mktemp -d) || exit; " +
+    'trap \'[ -s "$d/id" ] && "$1" rm -f -v "$(cat "$d/id")" >/dev/null; rm -rf "$d"\' EXIT; trap "exit 143" HUP INT TERM; ' +
+    '"$1" create --cidfile "$d/id" --label "$3=1" --entrypoint /bin/false "$2" >/dev/null && "$1" cp "$(cat "$d/id")":"$4" -';
 
 async function copyOut(engine: EngineName, imageId: string): Promise<string | null> {
     // what a killed read left behind (SIGKILL, a reboot) carries our label: remove it
-    await run([engine, "container", "prune", "--force", "--filter", `label=${COPY_OUT_LABEL}`, "--filter", "until=10m"],
+    await run([engine, "container", "prune", "--force", "--filter", `label=${COPY_OUT_LABEL}`, "--filter", "until=1m"],
               { superuser: "require" }).catch(() => undefined);
     let tar: Uint8Array;
     try {

@@ -21,7 +21,7 @@ import { OperationPanel } from "./OperationPanel";
 import { OrphanBackupsPage } from "./OrphanBackups";
 import { ServiceDetails } from "./ServiceDetails";
 import { ServicesView } from "./ServicesView";
-import { useInventory, type Inventory } from "./useInventory";
+import { InventoryContext, useInventory, type Inventory } from "./useInventory";
 import { ViewTabs } from "./ViewTabs";
 
 function useHostFacts(host: Host): HostFacts {
@@ -145,9 +145,11 @@ export function App({ host }: { host: Host }) {
     return (
         <AccessContext.Provider value={access}>
             <AppProvider app={app}>
-                <DialogsProvider>
-                    <Main facts={facts} access={access} inventory={inventory} />
-                </DialogsProvider>
+                <InventoryContext.Provider value={inventory}>
+                    <DialogsProvider>
+                        <Main facts={facts} access={access} inventory={inventory} />
+                    </DialogsProvider>
+                </InventoryContext.Provider>
             </AppProvider>
         </AccessContext.Provider>
     );

@@ -22,12 +22,17 @@ import { ErrorAlert } from "./ErrorAlert";
 import { OperationPanel } from "./OperationPanel";
 import { UnitCard } from "./UnitCard";
 import { useListInEffect } from "./useHostDataList";
+import { useCurrentInventory } from "./useInventory";
 
 type Opts = { OPT1: string; OPT2: string; OPT3: string };
 
-export function InstallDialog({ image, engine, containers, records }: {
+export function InstallDialog({ image, engine, ...shown }: {
     image: Image; engine: EngineName; containers: Container[]; records: ServiceRecord[];
 }) {
+    // as listed now: a dialog open for a while must not plan with what was listed when it opened
+    const inventory = useCurrentInventory();
+    const containers = inventory?.containers ?? shown.containers;
+    const records = inventory?.records?.records ?? shown.records;
     const dialogs = useDialogs();
     const app = useApp();
     const ref = imageDisplayName(image);

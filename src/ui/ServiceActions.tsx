@@ -8,10 +8,24 @@ import { useDialogs } from "./dialogs";
 import { MutatingButton } from "./MutatingButton";
 import { PlanDialog } from "./PlanDialog";
 import { useListInEffect } from "./useHostDataList";
+import { useCurrentInventory } from "./useInventory";
 
-function RunDialog(props: ServiceFacts & { image: Image }) {
+// what the dialog plans with: the service's facts as listed now, not as they were when it opened
+function useLive(props: ServiceFacts): ServiceFacts {
+    const inventory = useCurrentInventory();
+    const record = inventory?.records?.records.find(r => r.name === props.record.name) ?? props.record;
+    const images = inventory?.images;
+    const image = images
+        ? images.find(i => i.id === record.imageId) ?? images.find(i => i.names.includes(record.image)) ?? null
+        : props.image;
+    return { record, image, containers: inventory?.containers ?? props.containers, engine: props.engine };
+}
+
+function RunDialog(shown: ServiceFacts & { image: Image }) {
     const app = useApp();
     const [replace, setReplace] = useState(false);
+    const live = useLive(shown);
+    const props = { ...live, image: live.image ?? shown.image };
     const plan = runPlan(props, replace);
     return <PlanDialog id="run-dialog" title={format(_("Run $0"), props.record.name)} plan={plan} action={_("Run")}
                        start={p => startServiceAction(app, props.record.name, "run", p)}
@@ -20,14 +34,16 @@ function RunDialog(props: ServiceFacts & { image: Image }) {
                            : []} />;
 }
 
-function StopDialog(props: ServiceFacts) {
+function StopDialog(shown: ServiceFacts) {
     const app = useApp();
+    const props = useLive(shown);
     return <PlanDialog id="stop-dialog" title={format(_("Stop $0"), props.record.name)} plan={stopPlan(props)} action={_("Stop")}
                        start={p => startServiceAction(app, props.record.name, "stop", p)} />;
 }
 
-function UninstallDialog(props: ServiceFacts) {
+function UninstallDialog(shown: ServiceFacts) {
     const app = useApp();
+    const props = useLive(shown);
     const [force, setForce] = useState(false);
     const [deleteImage, setDeleteImage] = useState(false);
     const list = useListInEffect(props.image, props.engine, props.record.name);

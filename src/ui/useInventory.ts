@@ -1,6 +1,7 @@
 // The engine's images and containers and our install records, kept current from engine
 // events (one stream, not polling). A burst of events costs one listing.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { createContext } from "preact";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import type { Host, RecordsListing } from "../app/context";
 import { asError } from "../app/errors";
 import type { EngineName } from "../core/engineVersion";
@@ -15,6 +16,13 @@ export interface Inventory {
 }
 
 const SETTLE_MS = 300;
+
+/** The inventory as it is now, for dialogs: a dialog shown earlier must not plan with what was listed then. */
+export const InventoryContext = createContext<Inventory | null>(null);
+
+export function useCurrentInventory(): Inventory | null {
+    return useContext(InventoryContext);
+}
 
 /**
  * Without administrative access root's engine cannot be asked: images and containers stay

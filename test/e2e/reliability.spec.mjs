@@ -83,7 +83,8 @@ test("a \"$\" in a command reaches it as the preview shows it: systemd expands n
         });
         const [line] = await finished("echo-args");
         const id = line.split(":")[0];
-        assert.equal((await exec(`journalctl -u ${id}.service -o cat --no-pager _COMM=echo`)).stdout.trim(), args.join(" "));
+        const output = (await exec(`journalctl -u ${id}.service -o cat --no-pager`)).stdout.split("\n");
+        assert.ok(output.includes(args.join(" ")), output.join("\n"));
     } finally {
         await clean("echo-args");
     }
@@ -116,7 +117,8 @@ test("two tabs installing one name at once: the second is refused and the first 
 });
 
 test("the journal holds no complaint about transient units the page asked for after they were gone", async () => {
-    const noise = (await exec(`journalctl --since '${since}' --no-pager -o short-precise | grep 'Failed to open /run/systemd/transient/system-services-op-' || true`)).stdout.trim();
+    // systemd's own line reads "UNIT: Failed to open …"; this command's line is logged too, without ": "
+    const noise = (await exec(`journalctl --since '${since}' --no-pager -o short-precise | grep 'service: Failed to open /run/systemd/transient/system-services-op-' || true`)).stdout.trim();
     assert.equal(noise, "");
 });
 
@@ -143,7 +145,7 @@ test("reading an image's host-data-list leaves no container behind, even when th
             break;
         await new Promise(resolve => setTimeout(resolve, 500));
     }
-    // only the old leftover may still be there (it goes on the next read after ten minutes)
+    // only the old leftover may still be there (it goes on the first read a minute after it was made)
     assert.ok(left.split("\n").filter(Boolean).length <= 1, left);
     await exec(`podman ps -a -q --filter label=${LABEL} | xargs -r podman rm -f -v >/dev/null; true`);
 });
