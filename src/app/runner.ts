@@ -128,11 +128,21 @@ export class Runner {
             id: op.id, op, unit, state, status: state.outcome ?? "running", output: "", found,
             finishedHere: state.outcome ? false : null, problem: null,
         });
-        if (unit && (state.mainStarted || !state.outcome))
+        // a command that may still run is watched; one whose result is saved, its unit let go
+        // of, only has its output read back from the journal
+        if (unit && !state.outcome && state.next <= op.main) {
             this.follow(op.id, unit);
-        if (state.outcome)
+        } else if (unit && state.mainStarted) {
+            this.stops.set(op.id, { stopWatching: () => undefined, stop: this.host.followUnitOutput(unit, text => this.appendOutput(op.id, text)) });
             this.unfollowSoon(op.id);
+        }
         this.emit();
+    }
+
+    private appendOutput(id: string, text: string): void {
+        const view = this.ops.get(id);
+        if (view)
+            this.patch(id, { output: view.output + text });
     }
 
     private untrack(id: string): void {
@@ -143,11 +153,7 @@ export class Runner {
 
     // the command's output, and its unit's end; the watchdog's word counts only when nothing runs meanwhile
     private follow(id: string, unit: string): void {
-        this.stops.set(id, watchCommand(this.host, unit, text => {
-            const view = this.ops.get(id);
-            if (view)
-                this.patch(id, { output: view.output + text });
-        }, byWatchdog => {
+        this.stops.set(id, watchCommand(this.host, unit, text => this.appendOutput(id, text), byWatchdog => {
             const view = this.ops.get(id);
             if (view?.status === "running" && view.state.mainStarted && !(byWatchdog && this.driving.has(id)))
                 this.drive(id);
@@ -245,7 +251,7 @@ export class Runner {
     private runMain(op: OperationFile, state: OperationState): Promise<string | null> {
         return runMainCommand(this.host, op, state, {
             save: next => this.save(op, next),
-            output: text => this.patch(op.id, { output: (this.ops.get(op.id)?.output ?? "") + text }),
+            output: text => this.appendOutput(op.id, text),
             started: unit => {
                 this.unfollow(op.id);
                 this.follow(op.id, unit);
