@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withCockpit } from "./lib/session.mjs";
+import { installUnitsDemo, UNITS_DEMO } from "./lib/units-demo.mjs";
 import { exec, sleep, waitForUnitState } from "./lib/testbed.mjs";
 import {
     OPS_DIR, RECORDS, BACKUPS, cleanService, fingerprint, loadPage, loadedOpUnits, openImage, openService, openTab,
@@ -14,7 +15,6 @@ import {
 const SLOW = "localhost/slow-install:latest";
 const FAILING = "localhost/failing-install:latest";
 const DEMO = "localhost/demo-service:latest";
-const UNITS_DEMO = "localhost/units-demo:latest";
 
 // the operation panel of the install dialog, and its ID once it shows
 async function startInstall(frame, ref) {
@@ -238,29 +238,6 @@ test("closing the tab during an install completes it", async t => {
 
 // --- closing the tab right after a fast operation's submit ----------------------------------
 
-async function installUnitsDemo() {
-    await exec(`podman tag ${DEMO} ${UNITS_DEMO}`);
-    const id = (await exec(`podman image inspect --format '{{.Id}}' ${UNITS_DEMO}`)).stdout.trim();
-    const record = {
-        version: 1, name: "units-demo", image: UNITS_DEMO, imageId: id, engine: "podman",
-        installedAt: "2026-01-01T00:00:00Z", unit: "units-demo.service", options: {}, extraArgs: [], previousImageId: null,
-    };
-    const unit = `[Unit]
-Description=operations spec demo
-[Service]
-ExecStartPre=-/usr/bin/podman rm -f units-demo
-ExecStart=/usr/bin/podman run --rm --name units-demo --network=host ${UNITS_DEMO} /bin/busybox httpd -f -p 127.0.0.1:8091 -h /www
-ExecStop=/usr/bin/podman stop -t 1 units-demo
-SuccessExitStatus=137 143
-[Install]
-WantedBy=multi-user.target
-`;
-    await exec(`mkdir -p ${RECORDS}/units-demo`);
-    await writeHostFile(`${RECORDS}/units-demo/service.json`, JSON.stringify(record, null, 4) + "\n");
-    await writeHostFile("/etc/systemd/system/units-demo.service", unit);
-    await exec("systemctl daemon-reload");
-    return id;
-}
 
 /**
  * One case: `act(frame)` in a new tab ends with the submit click; the tab is closed at once
@@ -325,7 +302,7 @@ async function cleanFastOps() {
 
 // units-demo installed and running on `before`, its tag rebuilt as `after`
 async function prepareUpdate() {
-    const before = await installUnitsDemo();
+    const before = await installUnitsDemo("operations spec demo");
     await exec("systemctl start units-demo.service");
     await exec("rm -rf /tmp/ops-ctx && mkdir -p /tmp/ops-ctx");
     await writeHostFile("/tmp/ops-ctx/Containerfile", `FROM ${UNITS_DEMO}\nRUN ["/bin/busybox", "sh", "-c", "echo v2 > /www/version"]\n`);
@@ -607,7 +584,7 @@ test("a tab closed right after a host-data-list save or a unit write reached the
     const errors = [];
     const { each, failures } = caseRunner();
     try {
-        await installUnitsDemo();
+        await installUnitsDemo("operations spec demo");
         await withCockpit(t, { admin: true, path: "/", timeout: 60_000 }, async ({ page }) => {
             const context = page.context();
 

@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withCockpit } from "./lib/session.mjs";
+import { installUnitsDemo } from "./lib/units-demo.mjs";
 import { exec, sleep, waitForUnitState } from "./lib/testbed.mjs";
 
 const DEMO = "localhost/units-demo:latest";
@@ -24,31 +25,6 @@ async function clean(...names) {
     await exec("systemctl daemon-reload");
 }
 
-// A service as an install would leave it: a copy of the demo image, its record and a unit
-// serving on a port of its own (the demo image's RUN would clash with services.spec's).
-async function installUnitsDemo() {
-    await exec(`podman tag localhost/demo-service:latest ${DEMO}`);
-    const id = (await exec(`podman image inspect --format '{{.Id}}' ${DEMO}`)).stdout.trim();
-    const record = {
-        version: 1, name: "units-demo", image: DEMO, imageId: id, engine: "podman",
-        installedAt: "2026-01-01T00:00:00Z", unit: "units-demo.service", options: {}, extraArgs: [], previousImageId: null,
-    };
-    const unit = `[Unit]
-Description=units spec demo
-[Service]
-ExecStartPre=-/usr/bin/podman rm -f units-demo
-ExecStart=/usr/bin/podman run --rm --name units-demo --network=host ${DEMO} /bin/busybox httpd -f -p 127.0.0.1:8091 -h /www
-ExecStop=/usr/bin/podman stop -t 1 units-demo
-SuccessExitStatus=137 143
-[Install]
-WantedBy=multi-user.target
-`;
-    await exec(`mkdir -p ${RECORDS}/units-demo`);
-    await writeFile(`${RECORDS}/units-demo/service.json`, JSON.stringify(record, null, 4) + "\n");
-    await writeFile("/etc/systemd/system/units-demo.service", unit);
-    await exec("systemctl daemon-reload");
-    return id;
-}
 
 async function openService(frame, name) {
     await frame.locator("#nav-services").click();
@@ -69,7 +45,7 @@ async function curl(port) {
 
 test("systemctl start and stop on the host show in the open page within a second, with the journal", async t => {
     await clean("units-demo");
-    await installUnitsDemo();
+    await installUnitsDemo("units spec demo");
     try {
         await withCockpit(t, { admin: true, timeout: 30_000 }, async ({ frame }) => {
             await openService(frame, "units-demo");
@@ -89,7 +65,7 @@ test("systemctl start and stop on the host show in the open page within a second
 
 test("Update moves the service to the rebuilt image and Rollback back to the old one, active both times", async t => {
     await clean("units-demo");
-    const before = await installUnitsDemo();
+    const before = await installUnitsDemo("units spec demo");
     let after = null;
     try {
         await exec("systemctl start units-demo.service");
