@@ -20,7 +20,8 @@ async function clean(...names) {
     for (const name of names) {
         await exec(`systemctl stop ${name}.service 2>/dev/null; systemctl disable ${name}.service 2>/dev/null; ` +
             `podman rm -f ${name} >/dev/null 2>&1; rm -rf /etc/systemd/system/${name}.service ${RECORDS}/${name}; ` +
-            `systemctl reset-failed ${name}.service 2>/dev/null; true`);
+            `systemctl reset-failed ${name}.service 2>/dev/null; ` +
+            `rm -f /var/lib/containers/system-services/ops/system-services-op-${name}-* /var/lib/containers/system-services/ops/${name}.busy; true`);
     }
     await exec("systemctl daemon-reload");
 }
@@ -172,6 +173,11 @@ test("a unit file changed on disk while the editor is open is reported, and neit
             assert.equal((await exec("cat /etc/systemd/system/units-conflict.service")).stdout, onDisk);
             assert.match(await text.inputValue(), /# my edit\n$/);
             assert.equal((await exec(`test -e ${RECORDS}/units-conflict && echo yes || echo no`)).stdout.trim(), "no");
+            // nothing was written: closing the dialog leaves no failed operation behind
+            await frame.locator("#generate-unit-dialog").getByRole("button", { name: "Cancel" }).click();
+            await frame.locator("#generate-unit-dialog").waitFor({ state: "detached" });
+            await frame.locator('#operation[data-status="failed"]').waitFor({ state: "detached" });
+            assert.equal((await exec("ls /var/lib/containers/system-services/ops | grep -c units-conflict; true")).stdout.trim(), "0");
         });
     } finally {
         await clean("units-conflict");
