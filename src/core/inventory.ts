@@ -3,7 +3,7 @@
 
 import { N_ } from "./i18n";
 import { findLabel } from "./labels";
-import { ACTION_LABELS, bareId, type Container, type EngineEvent, type Image } from "./model";
+import { ACTION_LABELS, bareId, type Container, type EngineEvent, type Image, type ServiceRecord } from "./model";
 import { CoreError } from "./text";
 import { describeJson, isObject, isStringArray, parseJsonLine, stringMap, type JsonObject } from "./jsonShape";
 
@@ -260,4 +260,9 @@ export function imageInfo(image: Image): ImageInfo {
         documentation: firstLabel(image, [OCI + "documentation"]) ?? (help !== null && /^https?:\/\//.test(help) ? help : null),
         source: firstLabel(image, [OCI + "source", "vcs-url"]),
     };
+}
+
+/** The image a service runs: the one of its recorded ID, else the one its reference names now. */
+export function imageOfRecord(images: Image[], record: ServiceRecord): Image | null {
+    return images.find(i => i.id === record.imageId) ?? images.find(i => i.names.includes(record.image)) ?? null;
 }

@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { _, format } from "../cockpit";
 import { runPlan, startServiceAction, stopPlan, uninstallPlan, type ServiceFacts } from "../app/service";
+import { imageOfRecord } from "../core/inventory";
 import type { Image } from "../core/model";
 import { useApp } from "./appContext";
 import { useDialogs } from "./dialogs";
@@ -14,10 +15,7 @@ import { useCurrentInventory } from "./useInventory";
 function useLive(props: ServiceFacts): ServiceFacts {
     const inventory = useCurrentInventory();
     const record = inventory?.records?.records.find(r => r.name === props.record.name) ?? props.record;
-    const images = inventory?.images;
-    const image = images
-        ? images.find(i => i.id === record.imageId) ?? images.find(i => i.names.includes(record.image)) ?? null
-        : props.image;
+    const image = inventory?.images ? imageOfRecord(inventory.images, record) : props.image;
     return { record, image, containers: inventory?.containers ?? props.containers, engine: props.engine };
 }
 

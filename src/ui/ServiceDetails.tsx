@@ -7,6 +7,7 @@ import {
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
 import { _ } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
+import { imageOfRecord } from "../core/inventory";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import { go } from "./location";
 import { ServiceActions } from "./ServiceActions";
@@ -19,7 +20,7 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
     record: ServiceRecord; images: Image[]; containers: Container[]; engine: EngineName; useSystemd: boolean;
 }) {
     const container = containers.find(c => c.name === record.name) ?? null;
-    const image = images.find(i => i.id === record.imageId) ?? images.find(i => i.names.includes(record.image)) ?? null;
+    const image = imageOfRecord(images, record);
     return (
         <section id="service-details" data-service={record.name}>
             <Breadcrumb>
