@@ -7,14 +7,13 @@ import {
     initialState, newOperation, OP_UNIT_PREFIX, unitOf, type OperationFile, type OperationKind, type OperationState,
 } from "../core/operation";
 import { undoSteps, type StepsPlan } from "../core/plan";
+import { errorText, failureOf } from "./errors";
 import { runMainCommand, watchCommand, type CommandWatch } from "./mainCommand";
 import type { OperationView } from "./operationView";
 
 export type { OperationView } from "./operationView";
-import { errorText, failureOf } from "./errors";
-
-
 export { WATCHDOG_MS } from "./mainCommand";
+
 const OUTPUT_GRACE_MS = 1000;
 
 export class Runner {
@@ -76,14 +75,13 @@ export class Runner {
         });
     }
 
-    /** Forgets a finished operation: its files and its unit. */
+    /** Forgets a finished operation: its files (its unit was let go of when the command ended). */
     async dismiss(id: string): Promise<void> {
         const view = this.ops.get(id);
         if (!view || view.status === "running")
             return;
         await this.host.removeOperation(id, false);
         this.untrack(id);
-        // its unit was let go of when the command's result was saved
     }
 
     /** Stops following everything (the page goes away); the host's operations go on. */
@@ -223,11 +221,8 @@ export class Runner {
                 const result = await this.runMain(op, state);
                 if (result === null)
                     return;             // still running: its unit's end drives it on
-                if (result !== "ok") {
-                    await this.save(op, { ...state, ...failureOf(result) });
-                    await this.forgetUnit(op, true);
+                if (result !== "ok")
                     return this.fail(op, state, result);
-                }
                 state = { ...state, next: state.next + 1 };
                 await this.save(op, state);
                 await this.forgetUnit(op, false);
@@ -268,12 +263,15 @@ export class Runner {
             await this.host.resetUnit(unitOf(op), failed).catch(() => undefined);
     }
 
-    // runs the undo of every step that completed, newest first; a failing undo step is reported, the rest still run
-    // e: what failed (a message, or what was thrown); null: a failure recorded before, undone again
+    // Runs the undo of every step that completed, newest first; a failing undo step is reported,
+    // the rest still run. e: what failed (a message, or what was thrown); null: a failure recorded
+    // before (by a tab that closed), undone again.
     private async fail(op: OperationFile, state: OperationState, e: unknown): Promise<void> {
         if (e !== null)
             state = { ...state, ...failureOf(e) };
         await this.save(op, state);
+        if (e !== null && state.next === op.main)
+            await this.forgetUnit(op, true);
         const undo = undoSteps(op.steps, state.next);
         let undoError: string | null = null;
         for (const step of undo) {

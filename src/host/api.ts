@@ -39,7 +39,7 @@ export type ReadHost =
     Pick<typeof superuser, "watchSuperuser"> &
     Pick<typeof inventory, "listImages" | "listContainers" | "watchEngineEvents"> &
     Pick<typeof images, "pullImage" | "findImage"> &
-    Pick<typeof records, "listRecords" | "readRecord" | "onRecordsChanged"> &
+    Pick<typeof records, "listRecords" | "onRecordsChanged"> &
     Pick<typeof hostDataList, "readImageList" | "readOverride"> &
     Pick<typeof hostFiles, "statPaths"> &
     Pick<typeof files, "readFile"> &

@@ -79,18 +79,14 @@ export async function takeBackup(name: string, listed: string[], stamp: string, 
         missing: listed.filter(p => !present.has(hostPath(p).slice(1))),
     };
     const archive = `${dir}/${stamp}.tar`;
-    // "./" keeps a path that starts with "-" from being read as an option
-    // the members go in a file, one a line (a listed path holds no line break), whatever their number;
-    // verbatim: a name that starts with "-" is a name, not an option
-    // (cockpit writes no file for empty content: nothing listed exists, tar reads /dev/null)
-    const members = existing.length > 0 ? `${dir}/${stamp}.members` : "/dev/null";
-    if (existing.length > 0)
-        await writeFile(members, existing.map(p => "." + hostPath(p) + "\n").join(""), { mode: "0600" });
+    // the members go in a file, one a line (a listed path holds no line break), whatever their
+    // number; "./" and --verbatim-files-from: a name that starts with "-" is a name, not an option
+    const members = `${dir}/${stamp}.members`;
+    await writeFile(members, existing.map(p => "." + hostPath(p) + "\n").join(""), { mode: "0600" });
     try {
         await run(["tar", "--create", "--file", archive, "--directory", "/", ...TAR_KEEP, "--verbatim-files-from", `--files-from=${members}`], su);
     } finally {
-        if (existing.length > 0)
-            await run(["rm", "-f", members], su);
+        await run(["rm", "-f", members], su);
     }
     await run(["chmod", "0600", archive], su);
     await writeFile(`${dir}/${stamp}.json`, serializeManifest(manifest), { mode: "0600" });

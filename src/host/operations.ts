@@ -133,7 +133,6 @@ export async function logOperation(message: string): Promise<void> {
     await run(["logger", "--tag", "system-services", "--", message], { superuser: "require" });
 }
 
-
 /** Runs argv as the transient unit `unit`, output to the journal; it stays loaded once it ends. */
 export async function startTransientUnit(unit: string, title: string, argv: string[]): Promise<void> {
     // systemd 252 writes a transient unit's ExecStart unescaped to /run/systemd/transient and

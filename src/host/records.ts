@@ -44,12 +44,6 @@ export async function listRecords(): Promise<RecordsListing> {
     return listing;
 }
 
-/** The record of NAME, read strictly; null when the service is not installed. */
-export async function readRecord(name: string): Promise<ServiceRecord | null> {
-    const { content } = await readFile(recordPath(name));
-    return content === null ? null : parseRecord(content, name);
-}
-
 export async function writeRecord(record: ServiceRecord): Promise<void> {
     await writeFile(recordPath(record.name), serializeRecord(record), { dirMode: "0755" });
     changed();

@@ -1,6 +1,6 @@
 // Unit files on the host: which kind of unit to generate, systemd's own verdict on a file,
 // and the container-backed units the page did not install.
-import { cockpit, readFile, run } from "../cockpit";
+import { cockpit, run } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { chooseFlavor, type UnitFlavor } from "../core/unitGen";
 import { containerOfUnit, type ContainerUnit } from "../core/unitFile";
@@ -15,11 +15,6 @@ export async function unitFlavor(engine: EngineName): Promise<UnitFlavor> {
         run(["stat", "-f", "-c", "%T", "/sys/fs/cgroup"]),
     ]);
     return chooseFlavor(engine, version.trim(), fs.trim() === "cgroup2fs");
-}
-
-/** The file as it is now, and the tag that a later write must match. */
-export function readUnitFile(path: string): Promise<{ content: string | null; tag: string }> {
-    return readFile(path, "require");
 }
 
 /** `systemd-analyze verify` of a unit file: its complaints, "" when it has none or the tool is missing. */

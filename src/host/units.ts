@@ -191,14 +191,6 @@ export async function setUnitEnabled(name: string, enabled: boolean): Promise<vo
     }
 }
 
-export interface UnitListing { name: string; description: string; activeState: string; subState: string }
-
-export async function listUnits(patterns: string[]): Promise<UnitListing[]> {
-    const [units] = await systemdClient().call(MANAGER_PATH, MANAGER, "ListUnitsByPatterns", [[], patterns]) as
-        [[string, string, string, string, string, string, string, number, string, string][]];
-    return units.map(([name, description, , activeState, subState]) => ({ name, description, activeState, subState }));
-}
-
 /** Lets systemd forget an operation's ended unit: stopped if it is active (exited), reset if it failed. */
 export async function resetUnit(name: string, failed = false): Promise<void> {
     const client = systemdClient();
