@@ -6,7 +6,7 @@ import type { BrokenOperation, RunnerHost } from "../host/api";
 import {
     initialState, newOperation, OP_UNIT_PREFIX, unitOf, type OperationFile, type OperationKind, type OperationState,
 } from "../core/operation";
-import { undoSteps, type StepsPlan } from "../core/plan";
+import { failureSteps, type StepsPlan } from "../core/plan";
 import { errorText, failureOf } from "./errors";
 import { runMainCommand, watchCommand, type CommandWatch } from "./mainCommand";
 import type { OperationView } from "./operationView";
@@ -263,7 +263,7 @@ export class Runner {
             await this.host.resetUnit(unitOf(op), failed).catch(() => undefined);
     }
 
-    // Runs the undo of every step that completed, newest first; a failing undo step is reported,
+    // Runs the failed command's clean-up, then the undo of every step that completed, newest first; a failing step is reported,
     // the rest still run. e: what failed (a message, or what was thrown); null: a failure recorded
     // before (by a tab that closed), undone again.
     private async fail(op: OperationFile, state: OperationState, e: unknown): Promise<void> {
@@ -272,9 +272,9 @@ export class Runner {
         await this.save(op, state);
         if (e !== null && state.next === op.main)
             await this.forgetUnit(op, true);
-        const undo = undoSteps(op.steps, state.next);
+        const { cleanup, undo } = failureSteps(op.steps, state.next, state.next === op.main && state.mainStarted);
         let undoError: string | null = null;
-        for (const step of undo) {
+        for (const step of [...cleanup, ...undo]) {
             try {
                 await this.host.executeStep(step, op.systemd);
             } catch (e) {

@@ -31,10 +31,18 @@ type StepBody =
      * reference names now (update). Writes the record first, then restarts the unit or recreates
      * the container with `runArgv`; its result is an ImageSwitch, or null when nothing changed.
      */
-    | { kind: "switch-image"; title: string; record: ServiceRecord; engine: EngineName; target: string | null; runArgv: string[] | null };
+    | { kind: "switch-image"; title: string; record: ServiceRecord; engine: EngineName; target: string | null; runArgv: string[] | null }
+    /**
+     * Remove every container carrying `label` (KEY=VALUE), running or not, with its anonymous
+     * volumes: what a label's command left behind when a reboot cut its `--rm` short.
+     */
+    | { kind: "remove-containers"; title: string; engine: EngineName; label: string };
 
-/** One step; `undo` runs, newest first, when a later step (or this plan's command) fails. */
-export type Step = StepBody & { undo?: Step[] };
+/**
+ * One step; `undo` runs, newest first, when a later step (or this plan's command) fails;
+ * a command's `cleanup` runs when that command itself fails, or its result is unknown, after it started.
+ */
+export type Step = StepBody & { undo?: Step[]; cleanup?: Step[] };
 export type StepKind = Step["kind"];
 
 export type RefusalCode =
@@ -88,7 +96,7 @@ export function exec(title: string, argv: string[]): Step {
  * before the command it guards. -1 when the plan runs no command: every step is bookkeeping.
  */
 export function mainStepIndex(steps: Step[]): number {
-    const bookkeeping = steps.findIndex(s => s.kind !== "exec" && s.kind !== "unit-disable" && s.kind !== "backup");
+    const bookkeeping = steps.findIndex(s => !["exec", "unit-disable", "backup", "remove-containers"].includes(s.kind));
     const end = bookkeeping === -1 ? steps.length : bookkeeping;
     let main = -1;
     for (let i = 0; i < end; i++) {
@@ -109,6 +117,11 @@ export function splitPlan(steps: Step[]): { before: Step[]; main: (Step & { kind
 /** What undoes the first `done` steps: their undo steps, the newest step's first. */
 export function undoSteps(steps: Step[], done: number): Step[] {
     return steps.slice(0, done).reverse().flatMap(s => s.undo ?? []);
+}
+
+/** What runs when a plan's step `failed` fails: its own clean-up (once it `started`), then the undo of the steps before it. */
+export function failureSteps(steps: Step[], failed: number, started: boolean): { cleanup: Step[]; undo: Step[] } {
+    return { cleanup: started ? steps[failed]?.cleanup ?? [] : [], undo: undoSteps(steps, failed) };
 }
 
 /** What undoes a failed plan as a whole: what `undoSteps` would run if its last step failed. */

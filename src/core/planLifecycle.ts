@@ -11,6 +11,7 @@ import { COPY_OUT_LABEL, IMAGE_LIST_PATH } from "./hostDataList";
 import { injectEngineOptions } from "./engineArgs";
 import { QUADLET_DIR, UNIT_DIR } from "./unitGen";
 import { expansionContext, imageRefOf, type ServiceInput } from "./expansion";
+import type { EngineName } from "./engineVersion";
 import { exec, isRefusal, refuse, stepsPlan as steps, type Refusal, type Step, type StepsPlan } from "./plan";
 
 export type InstallPlan = StepsPlan | Refusal | { kind: "pull-only"; reason: string };
@@ -47,16 +48,43 @@ function expand(label: ActionLabel, input: LifecycleInput | UninstallInput, extr
     }
 }
 
-// -v OVERRIDE:/etc/host-data-list:ro before the image, so the preview shows the mount.
-function withOverride(expanded: Expanded, input: LifecycleInput | UninstallInput): Expanded | Refusal {
-    if (!input.override)
-        return expanded;
+/**
+ * The label on the containers of a service's INSTALL and UNINSTALL commands (value: the service's
+ * name): a reboot can cut podman's `--rm` short, and what it leaves is then found and removed.
+ */
+export const LABEL_RUN_LABEL = "io.github.system-services.label-run";
+
+interface Injected extends Expanded {
+    /** Whether the command's containers carry LABEL_RUN_LABEL. */
+    labelled: boolean;
+}
+
+// Our options before the image, so the preview shows them: the host-data-list override mounted
+// read-only over the image's list, and the label that finds the command's leftovers. A command
+// that is not a run of the image takes neither: refused with an override, else run as it is.
+function withOurOptions(expanded: Expanded, input: LifecycleInput | UninstallInput): Injected | Refusal {
+    const options = [
+        ...(input.override ? ["-v", `${input.override}:${IMAGE_LIST_PATH}:ro`] : []),
+        "--label", `${LABEL_RUN_LABEL}=${input.name}`,
+    ];
     try {
-        const argv = injectEngineOptions(expanded.argv, imageRefOf(input), ["-v", `${input.override}:${IMAGE_LIST_PATH}:ro`]);
-        return { ...expanded, argv };
+        return { ...expanded, argv: injectEngineOptions(expanded.argv, imageRefOf(input), options), labelled: true };
     } catch {
+        if (!input.override)
+            return { ...expanded, labelled: false };
         return refuse("override-mount", N_("This host's host-data-list cannot be mounted into the label's command: it is not a run of the image. Remove the override to use the image's own list."));
     }
+}
+
+/** Removes the containers a service's INSTALL or UNINSTALL left behind. */
+export function removeLeftovers(engine: EngineName, name: string): Step {
+    return { kind: "remove-containers", title: N_("Remove containers the label's command left behind"), engine, label: `${LABEL_RUN_LABEL}=${name}` };
+}
+
+// The label's command; when it fails after starting, the containers it left are removed.
+function labelCommand(title: string, injected: Injected, input: LifecycleInput | UninstallInput): Step {
+    const step = exec(title, injected.argv);
+    return injected.labelled ? { ...step, cleanup: [removeLeftovers(input.engine, input.name)] } : step;
 }
 
 /** The step that backs up the listed host paths, or none; its undo restores them unless `restoreOnFailure` is off. */
@@ -104,7 +132,7 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
         return { kind: "pull-only", reason: N_("This image has no INSTALL label: there is nothing to install. Pull it and run it.") };
     if (isRefusal(label))
         return label;
-    const expanded = withOverride(label, input);
+    const expanded = withOurOptions(label, input);
     if (isRefusal(expanded))
         return expanded;
     let record: ServiceRecord;
@@ -125,7 +153,7 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
     }
     return steps([
         ...backupStep(input, input.restoreOnFailure ?? true),
-        exec(N_("Run the INSTALL label"), expanded.argv),
+        labelCommand(N_("Run the INSTALL label"), expanded, input),
         {
             kind: "write-record", title: N_("Write the install record"), record,
             ...(record.unit === null ? { detectUnit: { writtenSince: input.now.toISOString() } } : {}),
@@ -202,14 +230,14 @@ export function planUninstall(input: UninstallInput & { unit?: string | null; fo
     const { engine, name, image } = input;
     if (image !== null && !input.force) {
         const others = input.containers.filter(c => c.name !== name && bareId(c.imageId) === bareId(image.id) &&
-            c.labels[COPY_OUT_LABEL] === undefined).map(c => c.name);
+            c.labels[COPY_OUT_LABEL] === undefined && c.labels[LABEL_RUN_LABEL] !== name).map(c => c.name);
         if (others.length > 0)
             return refuse("image-in-use", N_("Other containers use this image. Remove them first, or uninstall anyway."), others);
     }
     const label = expand("UNINSTALL", input, input.extraArgs);
     if (isRefusal(label))
         return label;
-    const expanded = label === null ? null : withOverride(label, input);
+    const expanded = label === null ? null : withOurOptions(label, input);
     if (isRefusal(expanded))
         return expanded;
     const unit = input.unit !== undefined ? input.unit : input.record?.unit ?? null;
@@ -218,8 +246,10 @@ export function planUninstall(input: UninstallInput & { unit?: string | null; fo
         list.push({ kind: "unit-disable", title: N_("Stop and disable the unit"), unit });
     if (findContainer(input.containers, name))
         list.push(exec(N_("Remove the container"), [engine, "rm", "-f", name]));
+    if (input.containers.some(c => c.labels[LABEL_RUN_LABEL] === name))
+        list.push(removeLeftovers(engine, name));
     if (expanded !== null)
-        list.push(...backupStep(input, input.restoreOnFailure ?? false), exec(N_("Run the UNINSTALL label"), expanded.argv));
+        list.push(...backupStep(input, input.restoreOnFailure ?? false), labelCommand(N_("Run the UNINSTALL label"), expanded, input));
     if (input.record !== null)
         list.push({ kind: "remove-record", title: N_("Remove the install record"), name });
     if (unit !== null) {

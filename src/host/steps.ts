@@ -38,6 +38,14 @@ async function writeOnce(path: string, content: string | null, tag: string | nul
     }
 }
 
+// by label, whatever their state (a reboot leaves them Created or Exited); nothing found, nothing to do
+async function removeContainers(engine: string, label: string): Promise<void> {
+    const ids = (await run([engine, "ps", "--all", "--quiet", "--no-trunc", "--filter", `label=${label}`], { superuser: "require" }))
+            .split("\n").filter(id => id !== "");
+    if (ids.length > 0)
+        await run([engine, "rm", "--force", "--volumes", ...ids], { superuser: "require" });
+}
+
 /** Runs the step; resolves with what it gives back (an image switch), else null. */
 export async function executeStep(step: Step, useSystemd: boolean): Promise<unknown> {
     switch (step.kind) {
@@ -78,5 +86,8 @@ export async function executeStep(step: Step, useSystemd: boolean): Promise<unkn
         return await writeOnce(step.path, step.content, step.tag);
     case "switch-image":
         return await switchImage(step.record, step.engine, step.target, step.runArgv);
+    case "remove-containers":
+        await removeContainers(step.engine, step.label);
+        return null;
     }
 }

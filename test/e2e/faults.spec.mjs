@@ -27,6 +27,7 @@ const IMAGE = "localhost/slow-writeback:latest";
 const DIR = "/etc/slow-writeback";
 const SIM = "/var/tmp/ss-faults-installed";
 const HOLD_UNIT = "ss-e2e-faults-hold.service";
+const LABEL_RUN = "io.github.system-services.label-run";
 const outcomes = {};
 
 after(() => console.log(`# fault-injection outcomes: ${JSON.stringify(outcomes)}`));
@@ -377,6 +378,16 @@ test("(d) the host reboots while INSTALL runs, after it wrote the files back", a
             `stop + boot took ${((Date.now() - r0) / 1000).toFixed(1)} s`);
         assert.equal((await opUnit(id)).LoadState, "not-found", "the transient unit is gone after the reboot");
         assert.equal(await opFileExists(id), true, "the operation is still on the host");
+        // The shutdown may cut podman's --rm short (its clean-up runs from conmon's exit command),
+        // leaving INSTALL's container Created: it carries the service's label, and the page's
+        // clean-up of the failed command removes it. When this reboot left none, one is created to
+        // stand for it, so that the clean-up is proven on every run.
+        const left = (await exec(`podman ps -a -q --filter ancestor=${IMAGE}`)).stdout.trim().split("\n").filter(Boolean);
+        const labelled = (await exec(`podman ps -a -q --filter ancestor=${IMAGE} --filter label=${LABEL_RUN}=${NAME}`)).stdout.trim().split("\n").filter(Boolean);
+        console.log(`# (d) containers of the image after the reboot: ${left.length} (labelled as INSTALL's: ${labelled.length})`);
+        assert.deepEqual(labelled, left, "every container the reboot left is labelled as INSTALL's");
+        if (left.length === 0)
+            await exec(`podman create --label ${LABEL_RUN}=${NAME} ${IMAGE} true`);
 
         await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
             await judge(frame, id, fp, "d", t0);

@@ -26,7 +26,7 @@ QUnit.module("lifecycle: the host-data-list override and backups", () => {
         const plan = planInstall({ ...demo({ override: OVERRIDE }), now: NOW });
         assert.deepEqual(plan.kind === "steps" ? execs(plan.steps) : null, [
             "podman run --rm --privileged -v /:/host -e HOST=/host -e NAME=demo-service -e IMAGE=localhost/demo-service:latest " +
-            `-v ${OVERRIDE}:/etc/host-data-list:ro localhost/demo-service:latest /bin/sh /install.sh`,
+            `-v ${OVERRIDE}:/etc/host-data-list:ro --label io.github.system-services.label-run=demo-service localhost/demo-service:latest /bin/sh /install.sh`,
         ]);
     });
     QUnit.test("without an override the command is the label's", assert => {
@@ -76,7 +76,7 @@ QUnit.module("lifecycle: the host-data-list override and backups", () => {
         const plan = planUninstall({ ...demo({ record: RECORD, override: OVERRIDE, backup: BACKUP }) });
         assert.deepEqual(plan.kind === "steps" ? plan.steps.map(s => s.kind) : null,
                          ["unit-disable", "backup", "exec", "remove-record", "remove-unit-file", "remove-unit-file", "daemon-reload"]);
-        assert.true(plan.kind === "steps" && execs(plan.steps)[0].includes(`-v ${OVERRIDE}:/etc/host-data-list:ro localhost/demo-service:latest /bin/sh /uninstall.sh`));
+        assert.true(plan.kind === "steps" && execs(plan.steps)[0].includes(`-v ${OVERRIDE}:/etc/host-data-list:ro --label io.github.system-services.label-run=demo-service localhost/demo-service:latest /bin/sh /uninstall.sh`));
         const split = splitPlan(plan.kind === "steps" ? plan.steps : []);
         assert.deepEqual(split.before.map(s => s.kind), ["unit-disable", "backup"]);
         assert.true(split.main?.argv.includes("/uninstall.sh"));

@@ -1,5 +1,6 @@
 import QUnit from "qunit";
-import { planInstall, planRun, planStop, planUninstall, type LifecycleInput } from "../../src/core/planLifecycle";
+import { LABEL_RUN_LABEL, planInstall, planRun, planStop, planUninstall, type LifecycleInput } from "../../src/core/planLifecycle";
+import { mainStepIndex } from "../../src/core/plan";
 import type { Step } from "../../src/core/plan";
 import { parsePodmanContainers, parsePodmanImages } from "../../src/core/inventory";
 import { formatCommand } from "../../src/core/labels";
@@ -48,6 +49,8 @@ function shown(steps: Step[]): string[] {
             return "remove " + s.path;
         case "daemon-reload":
             return "daemon-reload";
+        case "remove-containers":
+            return "remove containers " + s.label;
         }
         return "?";
     });
@@ -60,11 +63,27 @@ QUnit.module("lifecycle: install", () => {
         if (plan.kind !== "steps")
             return;
         assert.deepEqual(shown(plan.steps), [
-            "podman run --rm --privileged -v /:/host -e HOST=/host -e NAME=demo-service -e IMAGE=localhost/demo-service:latest localhost/demo-service:latest /bin/sh /install.sh",
+            "podman run --rm --privileged -v /:/host -e HOST=/host -e NAME=demo-service -e IMAGE=localhost/demo-service:latest --label io.github.system-services.label-run=demo-service localhost/demo-service:latest /bin/sh /install.sh",
             "write record demo-service",
             "daemon-reload",
         ]);
         assert.equal(plan.label, "INSTALL");
+    });
+    QUnit.test("INSTALL's containers are labelled, and removed when the command fails or its end is unknown", assert => {
+        const plan = planInstall({ ...demo({ record: null }), now: NOW });
+        const main = plan.kind === "steps" ? plan.steps[mainStepIndex(plan.steps)] : null;
+        assert.deepEqual(main?.cleanup, [{
+            kind: "remove-containers", title: "Remove containers the label's command left behind", engine: "podman",
+            label: "io.github.system-services.label-run=demo-service",
+        }]);
+        assert.equal(main?.undo, undefined, "a command that succeeded leaves nothing to remove when a later step fails");
+    });
+    QUnit.test("a label that is not a run of the image is run as it is, with nothing to clean up", assert => {
+        const image: Image = { ...DEMO, labels: { INSTALL: "/usr/bin/atomic install ${IMAGE}" } };
+        const plan = planInstall({ ...demo({ image, record: null }), now: NOW });
+        const main = plan.kind === "steps" ? plan.steps[mainStepIndex(plan.steps)] : null;
+        assert.deepEqual(main?.kind === "exec" ? [main.argv, main.cleanup] : null,
+                         [["/usr/bin/atomic", "install", "localhost/demo-service:latest"], undefined]);
     });
     QUnit.test("records the image, its ID, the options and the install time", assert => {
         const plan = planInstall({ ...demo({ record: null, options: { OPT1: "x" }, extraArgs: ["--debug"] }), now: NOW, unit: "demo-service.service" });
@@ -188,7 +207,7 @@ QUnit.module("lifecycle: stop", () => {
 });
 
 QUnit.module("lifecycle: uninstall", () => {
-    const DEMO_UNINSTALL = "podman run --rm --privileged -v /:/host -e HOST=/host -e NAME=demo-service -e IMAGE=localhost/demo-service:latest localhost/demo-service:latest /bin/sh /uninstall.sh";
+    const DEMO_UNINSTALL = "podman run --rm --privileged -v /:/host -e HOST=/host -e NAME=demo-service -e IMAGE=localhost/demo-service:latest --label io.github.system-services.label-run=demo-service localhost/demo-service:latest /bin/sh /uninstall.sh";
 
     QUnit.test("disables the unit, removes the container, runs UNINSTALL, forgets the record and the unit file", assert => {
         const plan = planUninstall(demo({ containers: [STOPPED] }));
@@ -220,6 +239,17 @@ QUnit.module("lifecycle: uninstall", () => {
     QUnit.test("a container the page created to read the image's host-data-list is no other user of the image", assert => {
         const probe: Container = { ...STOPPED, id: "4567", name: "eager_probe", state: "created", labels: { ...STOPPED.labels, [COPY_OUT_LABEL]: "1" } };
         assert.equal(planUninstall(demo({ containers: [STOPPED, probe] })).kind, "steps");
+    });
+    QUnit.test("a container an earlier INSTALL of this service left behind is removed before UNINSTALL, not another user", assert => {
+        const left: Container = { ...STOPPED, id: "89ab", name: "happy_hopper", state: "created", labels: { ...STOPPED.labels, [LABEL_RUN_LABEL]: "demo-service" } };
+        const plan = planUninstall(demo({ containers: [STOPPED, left] }));
+        assert.deepEqual(plan.kind === "steps" ? shown(plan.steps).slice(0, 4) : null, [
+            "disable demo-service.service", "podman rm -f demo-service",
+            "remove containers io.github.system-services.label-run=demo-service", DEMO_UNINSTALL,
+        ]);
+        assert.equal(plan.kind === "steps" ? mainStepIndex(plan.steps) : null, 3, "UNINSTALL stays the long command");
+        const ofOther: Container = { ...left, labels: { ...STOPPED.labels, [LABEL_RUN_LABEL]: "other-service" } };
+        assert.equal(planUninstall(demo({ containers: [STOPPED, ofOther] })).kind, "refused", "another service's leftover is another user");
     });
     QUnit.test("goes on when forced although other containers use the image", assert => {
         const other: Container = { ...STOPPED, id: "0123", name: "keen_kalam" };

@@ -189,7 +189,7 @@ QUnit.module("runner", hooks => {
 
     QUnit.module("a failure undoes what ran", () => {
         for (let k = 0; k < STEPS.length; k++) {
-            const undo = undoSteps(STEPS, k).map(s => s.title);
+            const undo = [...(k === MAIN ? STEPS[MAIN].cleanup ?? [] : []), ...undoSteps(STEPS, k)].map(s => s.title);
             const how = k === MAIN ? "the command's unit failing" : `“${TITLES[k]}” failing`;
             QUnit.test(`${how} (step ${k}) runs the undo of the steps that completed, newest first: ${JSON.stringify(undo)}`, async assert => {
                 const host = new FakeHost();
@@ -204,7 +204,7 @@ QUnit.module("runner", hooks => {
                 assert.deepEqual(host.titles(), [...inPage(k + 1), ...undo]);
                 const { state } = view(r);
                 assert.deepEqual([state.outcome, state.error, state.undone, state.undoError, state.next],
-                                 ["failed", k === MAIN ? `${UNIT} failed (failed)` : "Permission denied", undo.length > 0, null, k]);
+                                 ["failed", k === MAIN ? `${UNIT} failed (failed)` : "Permission denied", undoSteps(STEPS, k).length > 0, null, k]);
                 assert.deepEqual(host.state(ID), JSON.parse(JSON.stringify(state)), "the host has the state shown");
                 assert.strictEqual(host.started.length, k < MAIN ? 0 : 1, k < MAIN ? "the command never started" : "the command started once");
                 assert.deepEqual(host.logged.length, 1);
@@ -385,7 +385,7 @@ QUnit.module("runner", hooks => {
             await r.find();
             await quiet(ID, r);
             assert.deepEqual(host.spawned, []);
-            assert.deepEqual(host.titles(), ["Restore the host files from the backup"]);
+            assert.deepEqual(host.titles(), ["Remove containers the label's command left behind", "Restore the host files from the backup"]);
             assert.deepEqual([view(r).state.outcome, view(r).state.error],
                              ["failed", "the page that ran the command was closed before it ended"]);
         });
