@@ -7,6 +7,7 @@ import {
     initialState, newOperation, OP_UNIT_PREFIX, unitOf, type OperationFile, type OperationKind, type OperationState,
 } from "../core/operation";
 import { failureSteps, type StepsPlan } from "../core/plan";
+import { runAll } from "./undo";
 import { errorText, failureOf } from "./errors";
 import { runMainCommand, watchCommand, type CommandWatch } from "./mainCommand";
 import type { OperationView } from "./operationView";
@@ -22,6 +23,7 @@ export class Runner {
     private readonly driving = new Map<string, Promise<void>>();
     private readonly again = new Set<string>();
     private readonly stops = new Map<string, CommandWatch>();
+    private readonly secrets = new Map<string, string>();
 
     constructor(private readonly host: RunnerHost, readonly useSystemd: boolean,
                 private readonly now: () => Date = () => new Date()) {}
@@ -39,10 +41,15 @@ export class Runner {
         return () => this.listeners.delete(listener);
     }
 
-    /** Saves the plan on the host as an operation and starts it; resolves with its ID. */
-    async start(service: string, kind: OperationKind, title: string, plan: StepsPlan): Promise<string> {
+    /**
+     * Saves the plan on the host as an operation and starts it; resolves with its ID. `secret`: the
+     * password its write-secret step writes, kept in this tab's memory only until the operation ends.
+     */
+    async start(service: string, kind: OperationKind, title: string, plan: StepsPlan, secret?: string): Promise<string> {
         const op = newOperation(service, kind, title, plan.steps, this.useSystemd, this.now());
         await this.host.createOperation(op);
+        if (secret !== undefined)
+            this.secrets.set(op.id, secret);
         this.track(op, initialState(), false);
         this.drive(op.id);
         return op.id;
@@ -230,7 +237,7 @@ export class Runner {
             }
             let result: unknown;
             try {
-                result = await this.host.executeStep(op.steps[state.next], op.systemd);
+                result = await this.host.executeStep(op.steps[state.next], op.systemd, this.secrets.get(op.id));
             } catch (e) {
                 return this.fail(op, state, e);
             }
@@ -273,18 +280,12 @@ export class Runner {
         if (e !== null && state.next === op.main)
             await this.forgetUnit(op, true);
         const { cleanup, undo } = failureSteps(op.steps, state.next, state.next === op.main && state.mainStarted);
-        let undoError: string | null = null;
-        for (const step of [...cleanup, ...undo]) {
-            try {
-                await this.host.executeStep(step, op.systemd);
-            } catch (e) {
-                undoError ??= `${step.title}: ${errorText(e)}`;
-            }
-        }
+        const undoError = await runAll(this.host, [...cleanup, ...undo], op.systemd);
         await this.finish(op, { ...state, outcome: "failed", undone: undo.length > 0 && undoError === null, undoError });
     }
 
     private async finish(op: OperationFile, state: OperationState): Promise<void> {
+        this.secrets.delete(op.id);
         await this.save(op, state);
         await this.host.releaseService(op.service, op.id);
         this.patch(op.id, { finishedHere: true });

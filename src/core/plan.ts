@@ -36,7 +36,14 @@ type StepBody =
      * Remove every container carrying `label` (KEY=VALUE), running or not, with its anonymous
      * volumes: what a label's command left behind when a reboot cut its `--rm` short.
      */
-    | { kind: "remove-containers"; title: string; engine: EngineName; label: string };
+    | { kind: "remove-containers"; title: string; engine: EngineName; label: string }
+    /**
+     * Write the password the person gave (held in the page's memory, never in a step) to service
+     * NAME's secret file (core/secrets.ts), for the command that follows; fails without it.
+     */
+    | { kind: "write-secret"; title: string; name: string }
+    /** Remove service NAME's secret folder; nothing to do when it is gone. */
+    | { kind: "remove-secret"; title: string; name: string };
 
 /**
  * One step; `undo` runs, newest first, when a later step (or this plan's command) fails;
@@ -55,6 +62,7 @@ export type RefusalCode =
     | "image-in-use"       // other containers use the image; Force would go on
     | "secret-argument"    // an argument passes a password, which would end up in argv and the record
     | "override-mount"     // the host-data-list override cannot be mounted into the label's command
+    | "secret-mount"       // a password is to be given, and the label's command cannot mount its file
     | "no-previous";       // a rollback with no previous image recorded
 
 export interface Refusal {
@@ -96,7 +104,7 @@ export function exec(title: string, argv: string[]): Step {
  * before the command it guards. -1 when the plan runs no command: every step is bookkeeping.
  */
 export function mainStepIndex(steps: Step[]): number {
-    const bookkeeping = steps.findIndex(s => !["exec", "unit-disable", "backup", "remove-containers"].includes(s.kind));
+    const bookkeeping = steps.findIndex(s => !["exec", "unit-disable", "backup", "remove-containers", "write-secret"].includes(s.kind));
     const end = bookkeeping === -1 ? steps.length : bookkeeping;
     let main = -1;
     for (let i = 0; i < end; i++) {

@@ -12,6 +12,7 @@ import { injectEngineOptions } from "./engineArgs";
 import { QUADLET_DIR, UNIT_DIR } from "./unitGen";
 import { expansionContext, imageRefOf, type ServiceInput } from "./expansion";
 import type { EngineName } from "./engineVersion";
+import { secretPaths } from "./secrets";
 import { exec, isRefusal, refuse, stepsPlan as steps, type Refusal, type Step, type StepsPlan } from "./plan";
 
 export type InstallPlan = StepsPlan | Refusal | { kind: "pull-only"; reason: string };
@@ -30,6 +31,12 @@ export interface LifecycleInput extends ServiceInput {
     backup?: { paths: string[]; at: Date; keep?: number } | null;
     /** Whether a failure of the label restores the backup (default: yes). */
     restoreOnFailure?: boolean;
+    /**
+     * INSTALL only: where the image reads a secret file (core/secrets.ts secretMountOf). The plan
+     * then writes the password the runner is given to the service's secret file, mounts it there
+     * read-only, and removes it as soon as the command ended, however it ended.
+     */
+    secretMount?: string | null;
 }
 
 interface Expanded { argv: string[]; unknownVariables: string[] }
@@ -63,13 +70,17 @@ interface Injected extends Expanded {
 // read-only over the image's list, and the label that finds the command's leftovers. A command
 // that is not a run of the image takes neither: refused with an override, else run as it is.
 function withOurOptions(expanded: Expanded, input: LifecycleInput | UninstallInput): Injected | Refusal {
+    const secretMount = "secretMount" in input ? input.secretMount : null;
     const options = [
         ...(input.override ? ["-v", `${input.override}:${IMAGE_LIST_PATH}:ro`] : []),
+        ...(secretMount ? ["-v", `${secretPaths(input.name).file}:${secretMount}:ro`] : []),
         "--label", `${LABEL_RUN_LABEL}=${input.name}`,
     ];
     try {
         return { ...expanded, argv: injectEngineOptions(expanded.argv, imageRefOf(input), options), labelled: true };
     } catch {
+        if (secretMount)
+            return refuse("secret-mount", N_("The password cannot be given to this image's INSTALL command: it is not a run of the image, into which the password's file could be mounted."));
         if (!input.override)
             return { ...expanded, labelled: false };
         return refuse("override-mount", N_("This host's host-data-list cannot be mounted into the label's command: it is not a run of the image. Remove the override to use the image's own list."));
@@ -151,9 +162,16 @@ export function planInstall(input: LifecycleInput & { now: Date; unit?: string |
             return refuse("secret-argument", e.message);
         throw e;
     }
+    const removeSecret: Step = { kind: "remove-secret", title: N_("Remove the password's file"), name: input.name };
+    const secret = input.secretMount ? {
+        before: [{ kind: "write-secret", title: N_("Write the password to a file only root can read"), name: input.name, undo: [removeSecret] } as Step],
+        after: [removeSecret],
+    } : { before: [], after: [] };
     return steps([
         ...backupStep(input, input.restoreOnFailure ?? true),
+        ...secret.before,
         labelCommand(N_("Run the INSTALL label"), expanded, input),
+        ...secret.after,
         {
             kind: "write-record", title: N_("Write the install record"), record,
             ...(record.unit === null ? { detectUnit: { writtenSince: input.now.toISOString() } } : {}),

@@ -4,6 +4,7 @@
 import { cockpit, hostError, HostError, readFile, run } from "../cockpit";
 import { busyPath, OPS_DIR, opPaths, systemdLiteral, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";
 import { ChangeConflict, writeFile } from "./files";
+import { removeOrphanSecrets } from "./secrets";
 
 export interface FoundOperation { op: OperationFile; state: OperationState | null }
 export interface BrokenOperation { path: string; error: string }
@@ -98,6 +99,10 @@ export async function listOperations(): Promise<OperationsListing> {
             listing.broken.push({ path: `${OPS_DIR}/${name}`, error: e instanceof Error ? e.message : String(e) });
         }
     }
+    // a password's file that no unfinished operation needs: its tab closed before removing it
+    // (an op file that does not read could be one that needs it)
+    if (listing.broken.length === 0)
+        await removeOrphanSecrets(new Set(listing.found.filter(f => !f.state?.outcome).map(f => f.op.service)));
     return listing;
 }
 

@@ -1,9 +1,10 @@
 // Carries out one step of a plan (core/plan.ts) on the host. The runner (app/runner.ts)
 // decides the order, the undo and who runs what; this only knows how each kind is done.
-import { run } from "../cockpit";
+import { HostError, run } from "../cockpit";
 import type { Step } from "../core/plan";
 import { unitWrittenByInstall } from "../core/unitFile";
 import { restoreBackup, takeBackup } from "./backups";
+import { removeSecret, writeSecret } from "./secrets";
 import { ChangeConflict, readFile, writeFile } from "./files";
 import { removeRecord, writeRecord } from "./records";
 import { reloadSystemd, runUnitJob, setUnitEnabled, unitState } from "./units";
@@ -46,8 +47,11 @@ async function removeContainers(engine: string, label: string): Promise<void> {
         await run([engine, "rm", "--force", "--volumes", ...ids], { superuser: "require" });
 }
 
-/** Runs the step; resolves with what it gives back (an image switch), else null. */
-export async function executeStep(step: Step, useSystemd: boolean): Promise<unknown> {
+/**
+ * Runs the step; resolves with what it gives back (an image switch), else null. `secret`: the
+ * password a write-secret step writes, which only the tab that started the operation knows.
+ */
+export async function executeStep(step: Step, useSystemd: boolean, secret?: string): Promise<unknown> {
     switch (step.kind) {
     case "exec":
         await run(step.argv, { superuser: "require" });
@@ -88,6 +92,14 @@ export async function executeStep(step: Step, useSystemd: boolean): Promise<unkn
         return await switchImage(step.record, step.engine, step.target, step.runArgv);
     case "remove-containers":
         await removeContainers(step.engine, step.label);
+        return null;
+    case "write-secret":
+        if (secret === undefined)
+            throw new HostError("The password was known only to the page that started this, which closed before writing it: start again.", "secret-lost", null, "");
+        await writeSecret(step.name, secret);
+        return null;
+    case "remove-secret":
+        await removeSecret(step.name);
         return null;
     }
 }

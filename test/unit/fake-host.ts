@@ -25,6 +25,8 @@ export class FakeHost implements RunnerHost {
     /** argv (joined by blanks) of spawned commands that fail. */
     readonly failingCommands = new Set<string>();
     readonly logged: string[] = [];
+    /** Service secret files (/run/system-services/NAME/enroll-password) by service. */
+    readonly secretFiles = new Map<string, string>();
     readonly removed: { id: string; keepState: boolean }[] = [];
     readonly resets: string[] = [];
     private readonly units = new Map<string, UnitState>();
@@ -178,12 +180,20 @@ export class FakeHost implements RunnerHost {
         return { done: failed ? Promise.reject(new Error(`${argv[0]} exited with code 1`)) : Promise.resolve(), cancel: () => undefined };
     }
 
-    async executeStep(step: Step, useSystemd: boolean): Promise<unknown> {
+    async executeStep(step: Step, useSystemd: boolean, secret?: string): Promise<unknown> {
         this.executed.push({ title: step.title, systemd: useSystemd });
         await this.gates.get(step.title);
         const failure = this.failing.get(step.title);
         if (failure !== undefined)
             throw typeof failure === "string" ? new Error(failure) : failure;
+        // as host/secrets.ts: the file holds what the runner gave, and goes with its folder
+        if (step.kind === "write-secret") {
+            if (secret === undefined)
+                throw new Error("The password was known only to the page that started this, which closed before writing it: start again.");
+            this.secretFiles.set(step.name, secret);
+        } else if (step.kind === "remove-secret") {
+            this.secretFiles.delete(step.name);
+        }
         return step.kind === "write-record" ? step.record : null;
     }
 
