@@ -1,14 +1,12 @@
 // Where a password given on the page waits for the one command that reads it: a file only root
 // can read, in a folder only root can enter, on /run (tmpfs: a reboot takes it), mounted read-only
-// into the label's container at the path the image declares. The password itself stays in the
+// into the label's container at the path the image declares (core/enroll.ts enrollSupport). The password itself stays in the
 // page's memory until the runner writes this file; it is in no step, op file, argv or record.
 import { N_ } from "./i18n";
 import { validateName } from "./labels";
 import { CoreError } from "./text";
 
 export const SECRETS_DIR = "/run/system-services";
-/** The label in which an image says where it reads a secret file, e.g. /run/secrets/enroll-password. */
-export const SECRET_LABEL = "io.github.system-services.enroll-secret";
 
 export class SecretError extends CoreError {
     constructor(template: string, ...args: string[]) {
@@ -24,15 +22,4 @@ export function secretPaths(name: string): { dir: string; file: string } {
         throw new SecretError(N_("Not a valid service name: $0"), problem);
     const dir = `${SECRETS_DIR}/${name}`;
     return { dir, file: `${dir}/enroll-password` };
-}
-
-/**
- * The path an image reads its secret file from (its SECRET_LABEL), or null when it declares none
- * or one that cannot be a mount target: absolute, without "..", ":", "," or control characters.
- */
-export function secretMountOf(labels: Record<string, string>): string | null {
-    const value = labels[SECRET_LABEL]?.trim();
-    if (!value || !value.startsWith("/") || value === "/" || /[:,\s\p{Cc}]/u.test(value) || value.split("/").includes(".."))
-        return null;
-    return value;
 }

@@ -2,6 +2,7 @@
 // page gets the real adapters (host/index.ts), and the unit tests a fake host.
 import type * as backups from "./backups";
 import type * as engine from "./engine";
+import type * as enroll from "./enroll";
 import type * as hostDataList from "./hostDataList";
 import type * as hostFiles from "./hostFiles";
 import type * as files from "./files";
@@ -23,6 +24,7 @@ export type { UnitState } from "./units";
 export type { BackupInfo, RestorePreview } from "./backups";
 export type { RecordsListing } from "./records";
 export type { ImageSwitch } from "./update";
+export type { CommandOutput } from "./enroll";
 export type { BrokenOperation, FoundOperation, OperationsListing } from "./operations";
 
 /** What the one runner needs: op files and their lock, transient units, and the steps themselves. */
@@ -46,6 +48,7 @@ export type ReadHost =
     Pick<typeof backups, "listBackups" | "listBackedUpServices" | "previewRestore"> &
     Pick<typeof unitFiles, "unitFlavor" | "verifyUnitFile" | "hostHasExecutable" | "listContainerUnits"> &
     Pick<typeof units, "runUnitJob" | "setUnitEnabled" | "watchUnit"> &
-    Pick<typeof journal, "followJournal">;
+    Pick<typeof journal, "followJournal"> &
+    Pick<typeof enroll, "runQuery" | "readDomainFiles" | "lookUpUser">;
 
 export type Host = RunnerHost & ReadHost;

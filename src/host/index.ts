@@ -2,6 +2,7 @@
 import type { Host } from "./api";
 import * as backups from "./backups";
 import * as engine from "./engine";
+import * as enroll from "./enroll";
 import * as files from "./files";
 import * as hostDataList from "./hostDataList";
 import * as hostFiles from "./hostFiles";
@@ -18,7 +19,7 @@ import * as units from "./units";
 
 export function realHost(): Host {
     return {
-        ...backups, ...engine, ...files, ...hostDataList, ...hostFiles, ...images, ...inventory, ...journal,
+        ...backups, ...engine, ...enroll, ...files, ...hostDataList, ...hostFiles, ...images, ...inventory, ...journal,
         ...operations, ...records, ...steps, ...superuser, ...systemd, ...unitFiles, ...units,
     };
 }

@@ -83,7 +83,7 @@ function Content({ facts, inventory, opsOnHost }: {
     else if (path[0] === "images")
         view = <ImagesView images={images} />;
     else
-        view = <ServicesView records={records.records} containers={containers} useSystemd={useSystemd} />;
+        view = <ServicesView records={records.records} containers={containers} useSystemd={useSystemd} images={images} engine={engine} />;
     const tab = path[0] === "images" || path[0] === "image" ? "images" : "services";
     return (
         <>

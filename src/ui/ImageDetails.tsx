@@ -17,6 +17,8 @@ import { CommandPreview } from "./CommandPreview";
 import { useDialogs } from "./dialogs";
 import { GenerateUnitDialog } from "./GenerateUnitDialog";
 import { InstallDialog } from "./InstallDialog";
+import { EnrollDialog } from "./EnrollDialog";
+import { enrollSupport } from "../core/enroll";
 import { go } from "./location";
 import { MutatingButton } from "./MutatingButton";
 import { ImageHostDataList } from "./HostDataListCard";
@@ -55,6 +57,11 @@ export function ImageDetails({ image, containers, records, engine }: {
                                 onClick={() => dialogs.show(<InstallDialog image={image} engine={engine} containers={containers} records={records} />)}>
                     {hasInstall ? _("Install…") : _("Run…")}
                 </MutatingButton>
+                {hasInstall && enrollSupport(image.labels).modes.length > 0 && broken.length === 0 &&
+                    <MutatingButton variant="secondary" id="image-enroll"
+                                    onClick={() => dialogs.show(<EnrollDialog image={image} images={[image]} engine={engine} containers={containers} records={records} />)}>
+                        {_("Join a domain…")}
+                    </MutatingButton>}
                 {!hasInstall && views.some(v => v.key === "RUN") &&
                     <MutatingButton variant="secondary" id="image-generate-unit" isDisabled={broken.length > 0}
                                     onClick={() => dialogs.show(<GenerateUnitDialog engine={engine} image={image} imageRef={ref} record={null}

@@ -3,6 +3,7 @@ import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js
 import { _, format } from "../cockpit";
 import type { StepsPlan } from "../core/plan";
 import { formatCommand } from "../core/labels";
+import { secretPaths } from "../core/secrets";
 import { warningText } from "./CommandPreview";
 
 export function PlanPreview({ plan, id }: { plan: StepsPlan; id?: string }) {
@@ -16,6 +17,7 @@ export function PlanPreview({ plan, id }: { plan: StepsPlan; id?: string }) {
                         {step.kind === "remove-unit-file" && <> <code>{step.path}</code></>}
                         {step.kind === "unit-disable" && <> <code>{step.unit}</code></>}
                         {step.kind === "write-file" && <> <code>{step.path}</code></>}
+                        {(step.kind === "write-secret" || step.kind === "remove-secret") && <> <code>{secretPaths(step.name).file}</code></>}
                     </li>
                 ))}
             </ol>

@@ -39,7 +39,8 @@ function StopDialog(shown: ServiceFacts) {
                        start={p => startServiceAction(app, props.record.name, "stop", p)} />;
 }
 
-function UninstallDialog(shown: ServiceFacts) {
+/** Uninstall; `leave`: the same, offered as leaving the domain the service's INSTALL joined. */
+export function UninstallDialog({ leave = false, ...shown }: ServiceFacts & { leave?: boolean }) {
     const app = useApp();
     const props = useLive(shown);
     const [force, setForce] = useState(false);
@@ -49,7 +50,8 @@ function UninstallDialog(shown: ServiceFacts) {
     const choices = [{ id: "uninstall-delete-image", label: _("Also delete the image"), checked: deleteImage, set: setDeleteImage }];
     if ((plan.kind === "refused" && plan.code === "image-in-use") || force)
         choices.push({ id: "uninstall-force", label: _("Uninstall although other containers use the image"), checked: force, set: setForce });
-    return <PlanDialog id="uninstall-dialog" title={format(_("Uninstall $0"), props.record.name)} plan={plan} action={_("Uninstall")}
+    return <PlanDialog id="uninstall-dialog" title={format(leave ? _("Leave the domain: uninstall $0") : _("Uninstall $0"), props.record.name)}
+                       plan={plan} action={leave ? _("Leave the domain") : _("Uninstall")}
                        start={p => startServiceAction(app, props.record.name, "uninstall", p)} danger choices={choices}
                        // the backup and the override mount come from the list: no plan before it is read
                        waitingFor={list.loading ? _("Reading the host-data-list…") : null} blocker={list.error} />;

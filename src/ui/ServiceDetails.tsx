@@ -15,12 +15,15 @@ import { ServiceMaintenance } from "./ServiceMaintenance";
 import { UnitCard } from "./UnitCard";
 import { HostDataListCard } from "./HostDataListCard";
 import { BackupsCard } from "./BackupsCard";
+import { DomainCard } from "./DomainCard";
+import { enrolledMode } from "../app/enroll";
 
 export function ServiceDetails({ record, images, containers, engine, useSystemd }: {
     record: ServiceRecord; images: Image[]; containers: Container[]; engine: EngineName; useSystemd: boolean;
 }) {
     const container = containers.find(c => c.name === record.name) ?? null;
     const image = imageOfRecord(images, record);
+    const mode = enrolledMode(record, image);
     return (
         <section id="service-details" data-service={record.name}>
             <Breadcrumb>
@@ -51,6 +54,7 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
             </Card>
             <ServiceMaintenance record={record} image={image} engine={engine} useSystemd={useSystemd} />
             {record.unit && useSystemd && <UnitCard unit={record.unit} />}
+            {mode && <DomainCard mode={mode} record={record} image={image} containers={containers} engine={engine} />}
             <HostDataListCard name={record.name} image={image} engine={engine} />
             <BackupsCard name={record.name} />
         </section>

@@ -3,7 +3,12 @@
 import { EmptyState, EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { _ } from "../cockpit";
-import type { Container, ServiceRecord } from "../core/model";
+import type { Container, Image, ServiceRecord } from "../core/model";
+import type { EngineName } from "../core/engineVersion";
+import { enrollableImages } from "../app/enroll";
+import { useDialogs } from "./dialogs";
+import { EnrollDialog } from "./EnrollDialog";
+import { MutatingButton } from "./MutatingButton";
 import { shortId } from "../core/inventory";
 import type { UnitState } from "../app/context";
 import { adoptedName, useAdoptedUnits } from "./AdoptedUnits";
@@ -21,9 +26,25 @@ function UnitBadge({ unit }: { unit: string }) {
     return <span className="ss-unit-badge" data-active={state?.activeState ?? ""}>{state ? `${state.activeState} (${state.subState})` : "…"}</span>;
 }
 
-export function ServicesView({ records, containers, useSystemd }: {
-    records: ServiceRecord[]; containers: Container[]; useSystemd: boolean;
+// Joining a domain installs a service: offered here whenever an image on the host can do it
+function JoinDomain({ images, records, containers, engine }: { images: Image[]; records: ServiceRecord[]; containers: Container[]; engine: EngineName }) {
+    const dialogs = useDialogs();
+    if (enrollableImages(images).length === 0)
+        return null;
+    return (
+        <div className="ss-toolbar">
+            <MutatingButton id="services-enroll" variant="secondary"
+                            onClick={() => dialogs.show(<EnrollDialog images={images} engine={engine} containers={containers} records={records} />)}>
+                {_("Join a domain…")}
+            </MutatingButton>
+        </div>
+    );
+}
+
+export function ServicesView({ records, containers, useSystemd, images, engine }: {
+    records: ServiceRecord[]; containers: Container[]; useSystemd: boolean; images: Image[]; engine: EngineName;
 }) {
+    const join = <JoinDomain images={images} records={records} containers={containers} engine={engine} />;
     const running = useOperations().filter(op => op.status === "running");
     const pending = running.filter(op => !records.some(r => r.name === op.op.service));
     const adopted = useAdoptedUnits(records, useSystemd).units;
@@ -31,6 +52,7 @@ export function ServicesView({ records, containers, useSystemd }: {
     if (records.length === 0 && pending.length === 0 && adopted.length === 0)
         return (
             <>
+                {join}
                 <EmptyState headingLevel="h2" titleText={_("No system services installed")} id="services-empty">
                     <EmptyStateBody>{_("Install one from the Images tab: its labels say how.")}</EmptyStateBody>
                 </EmptyState>
@@ -40,6 +62,7 @@ export function ServicesView({ records, containers, useSystemd }: {
 
     return (
         <section id="services-view">
+            {join}
             <table className="pf-v6-c-table pf-m-compact pf-m-grid-md" aria-label={_("System services")}>
                 <thead className="pf-v6-c-table__thead"><tr className="pf-v6-c-table__tr">
                     <th className="pf-v6-c-table__th">{_("Name")}</th>

@@ -4,7 +4,7 @@ import { initialState, newOperation } from "../../src/core/operation";
 import { mainStepIndex, type StepsPlan } from "../../src/core/plan";
 import { planInstall } from "../../src/core/planLifecycle";
 import { parsePodmanImages } from "../../src/core/inventory";
-import { secretMountOf } from "../../src/core/secrets";
+import { enrollSupport } from "../../src/core/enroll";
 import type { Image } from "../../src/core/model";
 import { FakeHost } from "./fake-host";
 import podmanImages from "../fixtures/podman-4.3-images.json";
@@ -50,11 +50,11 @@ QUnit.module("secrets: the plan", () => {
         assert.equal(plan.kind === "refused" ? plan.code : null, "secret-mount");
     });
     QUnit.test("the image's label says where it reads the file; a path that cannot be a mount target is none", assert => {
-        const label = (v: string) => secretMountOf({ "io.github.system-services.enroll-secret": v });
+        const label = (v: string) => enrollSupport({ "io.github.system-services.enroll-secret": v }).secretPath;
         assert.equal(label(" /run/secrets/enroll-password "), MOUNT);
         assert.deepEqual(["", "run/secrets/x", "/", "/run/../etc/shadow", "/run/a:b", "/run/a,b", "/run/a b", "/run/a\nb"].map(label),
                          [null, null, null, null, null, null, null, null]);
-        assert.equal(secretMountOf({}), null);
+        assert.equal(enrollSupport({}).secretPath, null);
     });
 });
 
