@@ -3,20 +3,24 @@
 # /etc/systemd/system/$NAME.service and reload systemd. It does not enable or start the unit.
 #
 #   install.sh ipa [ipa-client-install options...]   enroll into FreeIPA (ipa-client-install -U)
-#   install.sh realm [realm join options...] DOMAIN  join Active Directory (or IPA) with realmd
+#   install.sh realm [-U USER] [--computer-name NAME] [--computer-ou OU] [realm join options] DOMAIN
+#                                                     join Active Directory with realmd (USER's password)
+#   install.sh realm --login-type computer [--computer-name NAME] [--computer-ou OU] DOMAIN
+#                                                     join with a preset account's one-time password (adcli)
 #   install.sh ldap --uri URI --base DN [--domain NAME] [--schema rfc2307|rfc2307bis|IPA|AD]
 #                   [--starttls] [--tls-reqcert never|allow|try|demand|hard] [--bind-dn DN]
 #                   [--insecure-auth] [--force]       sssd.conf for id_provider = ldap
 #   install.sh --migrate                              adopt the host's SSSD configuration as it is
 #   install.sh --uninstall                            same as the UNINSTALL label
 #
-# Passwords (enrollment, realm join, LDAP bind) are read from /run/secrets/enroll-password when
-# it is mounted, never from arguments. Env (from the label): HOST=/host, NAME, IMAGE.
+# Passwords (enrollment, realm join, one-time password, LDAP bind) are read from
+# /run/secrets/enroll-password when it is mounted, never from arguments, and go to no argv.
+# Options take their value as --opt VALUE or --opt=VALUE. Env (from the label): HOST=/host, NAME, IMAGE.
 set -euo pipefail
 # shellcheck source=lib.sh
 . /usr/lib/sssd-container/lib.sh
 
-usage() { sed -n '5,11s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '5,14s/^# \{0,1\}//p' "$0"; }
 
 mode=${1:-}
 case "$mode" in
@@ -56,17 +60,19 @@ esac
 uri="" base="" domain="" schema=rfc2307 starttls=false reqcert="" binddn="" insecure=false force=false
 if [ "$mode" = ldap ]; then
     while [ $# -gt 0 ]; do
-        case "$1" in
-            --uri) uri=${2:?--uri needs a value}; shift 2 ;;
-            --base) base=${2:?--base needs a value}; shift 2 ;;
-            --domain) domain=${2:?--domain needs a value}; shift 2 ;;
-            --schema) schema=${2:?--schema needs a value}; shift 2 ;;
-            --starttls) starttls=true; shift ;;
-            --tls-reqcert) reqcert=${2:?--tls-reqcert needs a value}; shift 2 ;;
-            --bind-dn) binddn=${2:?--bind-dn needs a value}; shift 2 ;;
-            --insecure-auth) insecure=true; shift ;;
-            --force) force=true; shift ;;
-            *) die "ldap: unknown option '$1'" ;;
+        opt_value ldap "uri base domain schema tls-reqcert bind-dn" "$@"
+        shift "$OPT_SHIFT"
+        case "$OPT" in
+            --uri) uri=$VAL ;;
+            --base) base=$VAL ;;
+            --domain) domain=$VAL ;;
+            --schema) schema=$VAL ;;
+            --starttls) starttls=true ;;
+            --tls-reqcert) reqcert=$VAL ;;
+            --bind-dn) binddn=$VAL ;;
+            --insecure-auth) insecure=true ;;
+            --force) force=true ;;
+            *) die "ldap: unknown option '$OPT'" ;;
         esac
     done
     [ -n "$uri" ] && [ -n "$base" ] || die "ldap needs --uri and --base"
@@ -83,6 +89,59 @@ if [ "$mode" = ldap ]; then
         die "the host has /etc/sssd/sssd.conf already: --migrate adopts it, --force replaces it (uninstall puts it back)"
     fi
     [ -n "$binddn" ] && [ -z "$(secret)" ] && die "ldap: --bind-dn needs the password in $SECRET"
+fi
+
+# --- realm arguments -----------------------------------------------------------------------------
+# Parsed here, not handed to realm as they came: --install=/ is added (realmd has no polkit in a
+# container), and a one-time password never goes to realm (it would put it in argv): adcli reads it.
+login_type=user realm_user="" computer_name="" computer_ou="" realm_extra=() no_password=false ad_domain=""
+if [ "$mode" = realm ]; then
+    while [ $# -gt 0 ]; do
+        opt_value realm "U user login-type computer-name computer-ou client-software server-software membership-software os-name os-version user-principal automatic-id-mapping install" "$@"
+        shift "$OPT_SHIFT"
+        case "$OPT" in
+            -U|--user) realm_user=$VAL ;;
+            --login-type) login_type=$VAL ;;
+            --computer-name) computer_name=$VAL ;;
+            --computer-ou) computer_ou=$VAL ;;
+            --client-software|--server-software|--membership-software|--os-name|--os-version|--user-principal|--automatic-id-mapping)
+                realm_extra+=("$OPT=$VAL") ;;
+            --install) [ "$VAL" = / ] || die "realm: --install is always / (the container's root)" ;;
+            -v|--verbose) ;;
+            --unattended) realm_extra+=(--unattended) ;;
+            --no-password) no_password=true; realm_extra+=(--no-password) ;;
+            --one-time-password) die "realm: a one-time password is read from $SECRET, never from arguments: use --login-type computer" ;;
+            -*) die "realm: unknown option '$OPT'" ;;
+            *) [ -z "$ad_domain" ] || die "realm: one domain only ('$ad_domain', then '$OPT')"; ad_domain=$OPT ;;
+        esac
+    done
+    [ -n "$ad_domain" ] || die "realm: say which domain to join"
+    [[ $ad_domain =~ ^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$ ]] ||
+        die "realm: '$ad_domain' is not a domain name"
+    ad_domain=${ad_domain%.}
+    for v in "$realm_user" "$computer_ou" "${realm_extra[@]}"; do
+        [[ $v != *[[:cntrl:]]* ]] || die "realm: a value has a control character"
+    done
+    [ -z "$computer_name" ] || [[ $computer_name =~ ^[A-Za-z0-9][A-Za-z0-9-]{0,14}$ ]] ||
+        die "realm: --computer-name is 1-15 letters, digits and hyphens"
+    case "$login_type" in
+        user) ;;
+        computer)
+            [ -z "$realm_user" ] || die "realm: --login-type computer joins with the account's one-time password, not as -U $realm_user"
+            for v in "${realm_extra[@]}"; do
+                case "$v" in --os-name=*|--os-version=*) ;; *) die "realm: ${v%%=*} is not for --login-type computer" ;; esac
+            done ;;
+        *) die "realm: --login-type is user or computer" ;;
+    esac
+    if [ -z "$(secret)" ] && ! $no_password; then
+        if [ "$login_type" = computer ]; then
+            die "realm: the one-time password is read from $SECRET, which is missing or empty"
+        fi
+        die "realm: the password${realm_user:+ of $realm_user} is read from $SECRET, which is missing or empty"
+    fi
+    if SSSD_CONF=$HOST/etc/sssd/sssd.conf "$REALM_CONF" has "$ad_domain"; then
+        die "the host has [domain/$ad_domain] in /etc/sssd/sssd.conf: it is joined to $ad_domain already"
+    fi
 fi
 
 # --- state: what uninstall needs ------------------------------------------------------------------
@@ -134,9 +193,39 @@ runpy.run_path("/usr/sbin/ipa-client-install", run_name="__main__")
 PY
             ;;
         realm)
-            start_dbus
-            say "realm join -v $*"
-            secret | realm join -v "$@"
+            if [ "$login_type" = computer ]; then
+                # adcli reads the one-time password on stdin; realm would take it in argv
+                ad_realm=$(adcli info "$ad_domain" | sed -n 's/^domain-realm = //p' | head -n1) ||
+                    die "realm: $ad_domain: no Active Directory domain found (adcli info)"
+                [ -n "$ad_realm" ] || ad_realm=${ad_domain^^}
+                join=(adcli join --verbose --login-type computer --stdin-password --domain "$ad_domain" --domain-realm "$ad_realm")
+                [ -n "$computer_name" ] && join+=(--computer-name "$computer_name")
+                if [ -n "$computer_ou" ]; then
+                    # realm takes an OU relative to the domain; adcli wants the whole DN
+                    shopt -s nocasematch
+                    [[ $computer_ou =~ (^|,)[[:space:]]*DC= ]] || computer_ou="$computer_ou,DC=${ad_domain//./,DC=}"
+                    shopt -u nocasematch
+                    join+=(--domain-ou "$computer_ou")
+                fi
+                for v in "${realm_extra[@]}"; do join+=("$v"); done
+                say "${join[*]}"
+                secret | "${join[@]}"
+                say "writing sssd.conf and krb5.conf for $ad_domain ($ad_realm) as realm would"
+                "$REALM_CONF" join "$ad_domain" "$ad_realm"
+            else
+                start_dbus
+                join=(realm join -v --install=/)
+                [ -n "$realm_user" ] && join+=(--user="$realm_user")
+                [ -n "$computer_name" ] && join+=(--computer-name="$computer_name")
+                [ -n "$computer_ou" ] && join+=(--computer-ou="$computer_ou")
+                for v in "${realm_extra[@]}"; do join+=("$v"); done
+                join+=("$ad_domain")
+                say "${join[*]}"
+                # realm reads the password from stdin when stdin is not a terminal
+                secret | "${join[@]}"
+                ad_realm=$(sed -n 's/^[[:space:]]*krb5_realm[[:space:]]*=[[:space:]]*//p' /etc/sssd/sssd.conf 2>/dev/null | tail -n1)
+            fi
+            printf '%s\n%s\n' "$ad_domain" "${ad_realm:-${ad_domain^^}}" > "$STATE/realm"
             ;;
         ldap)
             say "writing /etc/sssd/sssd.conf for $uri, $base (domain $domain)"
@@ -164,9 +253,10 @@ PY
                     echo "ldap_id_use_start_tls = $starttls"
                     if [ -n "$reqcert" ]; then echo "ldap_tls_reqcert = $reqcert"; fi
                     if [ -n "$binddn" ]; then
+                        # obfuscated as sss_obfuscate does: the password itself is in no file
                         echo "ldap_default_bind_dn = $binddn"
-                        echo "ldap_default_authtok_type = password"
-                        echo "ldap_default_authtok = $(secret)"
+                        echo "ldap_default_authtok_type = obfuscated_password"
+                        echo "ldap_default_authtok = $(secret | obfuscate)"
                     fi
                     echo "enumerate = false"
                     echo "cache_credentials = false"

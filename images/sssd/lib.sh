@@ -12,6 +12,7 @@ UNIT_MARK="system-container-image=sssd"
 SECRET=${SECRET:-/run/secrets/enroll-password}
 LIST=${LIST:-/etc/host-data-list}
 TEMPLATE=/usr/share/sssd-container/sssd-container.service.in
+REALM_CONF=/usr/lib/sssd-container/realm-conf.py
 # what the RUN label mounts; the unit runs the same container in the foreground
 RUN_OPTIONS="--net=host -v /etc/sssd:/etc/sssd:ro -v /etc:/host/etc:ro -v /var/lib/sss:/var/lib/sss -v /var/log/sssd:/var/log/sssd"
 
@@ -137,4 +138,33 @@ secret() { [ -r "$SECRET" ] && tr -d '\n' < "$SECRET" || true; }
 start_dbus() {
     mkdir -p /run/dbus
     [ -S /run/dbus/system_bus_socket ] || dbus-daemon --system --fork
+}
+
+# opt_value WHAT "NAME..." ARG...: the option at the head of ARG... as OPT (without its =VALUE),
+# its value as VAL, and as OPT_SHIFT how many arguments it took. The NAMEs take a value, given as
+# --name VALUE or --name=VALUE (-N VALUE for a one-letter name); other options take none. An
+# argument that is no option comes back as OPT.
+opt_value() {
+    local what=$1 names=" $2 " name
+    shift 2
+    OPT=$1 VAL="" OPT_SHIFT=1
+    case "$OPT" in
+        --*=*)
+            VAL=${OPT#*=} OPT=${OPT%%=*}
+            [[ $names == *" ${OPT#--} "* ]] || die "$what: $OPT takes no value"
+            return 0 ;;
+        --?*) name=${OPT#--} ;;
+        -?) name=${OPT#-} ;;
+        *) return 0 ;;
+    esac
+    if [[ $names == *" $name "* ]]; then
+        [ $# -ge 2 ] || die "$what: $OPT needs a value"
+        VAL=$2 OPT_SHIFT=2
+    fi
+}
+
+# stdin obfuscated as sss_obfuscate does it (ldap_default_authtok_type = obfuscated_password):
+# sssd.conf then holds no password in clear, and the password goes to no argv
+obfuscate() {
+    python3 -c 'import sys, pysss; p = pysss.password(); print(p.encrypt(sys.stdin.read(), p.AES_256))'
 }

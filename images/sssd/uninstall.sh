@@ -27,8 +27,21 @@ case "$mode" in
     realm)
         copy_in
         start_dbus
-        say "realm leave -v $*"
-        realm leave -v "$@" || say "warning: realm leave failed (exit $?)"
+        # the domain and realm install.sh joined (an install older than that file: realm's only one)
+        { read -r ad_domain; read -r ad_realm; } < "$STATE/realm" 2>/dev/null || true
+        leave=(realm leave -v --install=/ "$@")
+        [ -n "${ad_domain:-}" ] && leave+=("$ad_domain")
+        say "${leave[*]}"
+        "${leave[@]}" || say "warning: realm leave failed (exit $?)"
+        if [ -n "${ad_domain:-}" ] && "$REALM_CONF" has "$ad_domain"; then
+            say "removing [domain/$ad_domain] from sssd.conf, which realm leave left"
+            "$REALM_CONF" leave "$ad_domain"
+            # the keytab goes too when it holds nothing but this realm's keys
+            if [ -f /etc/krb5.keytab ] && [ -n "${ad_realm:-}" ] &&
+               ! klist -k /etc/krb5.keytab 2>/dev/null | awk 'NR > 3 { print $2 }' | grep -qv "@$ad_realm\$"; then
+                rm -f /etc/krb5.keytab
+            fi
+        fi
         copy_out ;;
     ldap)
         copy_in
