@@ -37,6 +37,7 @@ suite unit node test/unit/run.mjs
 suite "image list grammar" node test/images/list-grammar.mjs
 if [ -x test/e2e/run.sh ] && [ "${SKIP_E2E:-}" != 1 ]; then
     suite e2e test/e2e/run.sh
+    suite "sssd image AD" test/images/ad-join.sh
 fi
 
 echo "=== summary"
