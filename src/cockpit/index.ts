@@ -85,3 +85,14 @@ export async function runBytes(argv: string[], options: SpawnOptions = {},
     chunks.reduce((at, c) => { all.set(c, at); return at + c.length; }, 0);
     return all;
 }
+
+/** Runs argv with `input` (bytes: file names that are not UTF-8 cannot go in an argv) on its standard input. */
+export async function runWithBytes(argv: string[], input: Uint8Array, options: SpawnOptions = {}): Promise<void> {
+    const proc = cockpit.spawn(argv, { err: "message", ...options, binary: true });
+    proc.input(input);
+    try {
+        await proc;
+    } catch (e) {
+        throw hostError(argv.join(" "), e);
+    }
+}

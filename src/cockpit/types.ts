@@ -29,7 +29,7 @@ export interface SpawnOptions {
 
 export interface SpawnProcess extends CockpitPromise<string> {
     stream(callback: (data: string) => void): SpawnProcess;
-    input(data?: string, stream?: boolean): SpawnProcess;
+    input(data?: string | Uint8Array, stream?: boolean): SpawnProcess;
     close(problem?: string): void;
 }
 

@@ -1,7 +1,8 @@
 // Backups of the listed host paths: BACKUPS_DIR/NAME/STAMP.tar with STAMP.json,
 // its manifest (sha256, mode, owner per file). Folder 0700, files 0600: they hold keytabs.
 // Restore puts back exactly what was saved and removes what was not there, then verifies.
-import { readFile, run } from "../cockpit";
+import { readFile, run, runWithBytes } from "../cockpit";
+import { encodeFileName } from "../core/fileNames";
 import {
     BACKUPS_DIR, compareWithHost, parseManifest, pathsToClear, serializeManifest, stampsToDrop,
     type BackupManifest, type RestoreChanges,
@@ -96,6 +97,13 @@ export async function takeBackup(name: string, listed: string[], stamp: string, 
     return manifest;
 }
 
+function nulSeparated(names: string[]): Uint8Array {
+    const parts = names.map(n => encodeFileName(n + "\0"));
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => { all.set(p, at); return at + p.length; }, 0);
+    return all;
+}
+
 export interface RestorePreview { manifest: BackupManifest; changes: RestoreChanges }
 
 async function readManifest(name: string, stamp: string): Promise<BackupManifest> {
@@ -117,8 +125,9 @@ export async function restoreBackup(name: string, stamp: string): Promise<Restor
     const manifest = await readManifest(name, stamp);
     const now = await scanPaths(manifest.listed, true);
     const clear = pathsToClear(manifest, now, compareWithHost(manifest, now));
+    // by name on rm's input, NUL-separated: a name that is not UTF-8 cannot go in an argv
     if (clear.length > 0)
-        await run(["rm", "-rf", "--", ...clear.map(p => "/" + p)], su);
+        await runWithBytes(["xargs", "--null", "--no-run-if-empty", "rm", "-rf", "--"], nulSeparated(clear.map(p => "/" + p)), su);
     await run(["tar", "--extract", "--file", `${backupDir(name)}/${stamp}.tar`, "--directory", "/",
         "--preserve-permissions", "--same-owner", ...TAR_KEEP], su);
     const after = compareWithHost(manifest, await scanPaths(manifest.listed, true));

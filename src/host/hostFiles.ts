@@ -4,13 +4,14 @@
 import { runBytes, type HostError } from "../cockpit";
 import { FIND_FORMAT, parseFindOutput, parseSha256z, summarize, withSums, type ManifestEntry } from "../core/backupManifest";
 import { hostPath, type PathStat } from "../core/hostDataList";
+import { decodeFileNames } from "../core/fileNames";
 
 // find and sha256sum exit 1 when a starting point is missing, which is an answer here.
 // Their output has NUL bytes, so it is read as bytes.
 async function runListing(argv: string[]): Promise<string> {
     const onlyMissing = (error: HostError) => error.exitStatus === 1 &&
         error.details.split("\n").filter(Boolean).every(l => /No such file or directory/.test(l));
-    return new TextDecoder().decode(await runBytes(argv, { superuser: "require" }, onlyMissing));
+    return decodeFileNames(await runBytes(argv, { superuser: "require" }, onlyMissing));
 }
 
 function roots(paths: string[]): string[] {

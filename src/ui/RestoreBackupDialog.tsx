@@ -11,6 +11,7 @@ import { useDialogs } from "./dialogs";
 import { ErrorAlert } from "./ErrorAlert";
 import { usePromise } from "./hooks";
 import { OperationPanel } from "./OperationPanel";
+import { displayFileName } from "../core/fileNames";
 
 function PathList({ id, title, paths }: { id: string; title: string; paths: string[] }) {
     if (paths.length === 0)
@@ -18,7 +19,7 @@ function PathList({ id, title, paths }: { id: string; title: string; paths: stri
     return (
         <div id={id}>
             <p>{title}</p>
-            <ul className="ss-path-list">{paths.map(p => <li key={p}><code>/{p}</code></li>)}</ul>
+            <ul className="ss-path-list">{paths.map(p => <li key={p}><code>/{displayFileName(p)}</code></li>)}</ul>
         </div>
     );
 }

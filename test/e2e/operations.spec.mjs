@@ -122,8 +122,11 @@ test("a failed install's restore runs once, even with two tabs, and a reload res
     await cleanService("failing-install", "/etc/failing-install");
     await exec("mkdir -p /etc/failing-install/sub && echo original > /etc/failing-install/app.conf && " +
         "printf 'keep\\n' > /etc/failing-install/sub/other.conf && chmod 640 /etc/failing-install/app.conf && " +
-        "chown 1:2 /etc/failing-install/sub/other.conf");
+        "chown 1:2 /etc/failing-install/sub/other.conf && " +
+        // a name that is not UTF-8 (Latin-1 "café.conf"), saved and put back by its bytes
+        "cd /etc/failing-install && printf 'caf\\351.conf\\0' | xargs -0 -I NAME cp /etc/os-release NAME");
     const before = await fingerprint("/etc/failing-install");
+    assert.match((await exec("ls /etc/failing-install | od -c")).stdout, /c {3}a {3}f 351/, "the Latin-1 name is there");
     const errors = [];
     try {
         await writeHostFile("/run/ss-e2e-hold.sh", HOLD_SCRIPT);
