@@ -1,16 +1,16 @@
 // The changes to an installed service besides install/run/stop/uninstall, planned as steps
 // (core/plan.ts) so the one runner carries them out like any other: update and roll back the
-// image, write a unit file, save the host-data-list override, restore a backup.
+// image, write a unit file, save the host-data-list override, restore a backup, adopt a unit.
 import { backupStamp, DEFAULT_KEEP } from "./backupManifest";
 import type { EngineName } from "./engineVersion";
 import { recordContext } from "./expansion";
 import { N_ } from "./i18n";
 import { isLocalReference } from "./imageRef";
-import { LabelSyntaxError } from "./labels";
+import { LabelSyntaxError, validateName } from "./labels";
 import type { Image, ServiceRecord } from "./model";
 import { backupOf } from "./planLifecycle";
 import { exec, refuse, stepsPlan, type Refusal, type Step, type StepsPlan } from "./plan";
-import { overridePath } from "./record";
+import { newRecord, overridePath } from "./record";
 import { runArgvFor } from "./unitGen";
 
 // With a unit, restarting it recreates the container; without one the RUN label runs again.
@@ -104,4 +104,19 @@ export function planRestore(name: string, stamp: string, listed: string[], now: 
         backupOf(name, listed, backupStamp(now), DEFAULT_KEEP, true, [stamp]),
         { kind: "restore", title: N_("Restore the host files from the backup"), name, stamp },
     ]);
+}
+
+/**
+ * Adopt a container unit this page did not install (an install whose record a reboot or another
+ * tool never wrote): a record that names the unit, its container and image, and nothing else
+ * changes. Uninstall then runs the image's UNINSTALL, which cleans up what its INSTALL left.
+ */
+export function planAdopt(a: { unit: string; name: string; image: Image; imageRef: string; engine: EngineName; records: ServiceRecord[]; now: Date }): StepsPlan | Refusal {
+    const problem = validateName(a.name);
+    if (problem !== null)
+        return refuse("invalid-name", problem);
+    if (a.records.some(r => r.name === a.name))
+        return refuse("already-installed", N_("A service of this name is installed already."));
+    const record = newRecord({ name: a.name, image: a.imageRef, imageId: a.image.id, engine: a.engine, unit: a.unit }, a.now);
+    return stepsPlan([{ kind: "write-record", title: N_("Write the install record"), record }]);
 }

@@ -79,7 +79,7 @@ function Content({ facts, inventory, opsOnHost }: {
     } else if (path[0] === "backups" && path[1])
         view = <OrphanBackupsPage name={path[1]} />;
     else if (path[0] === "unit" && path[1] && useSystemd)
-        view = <AdoptedUnitDetails unit={path[1]} containers={containers} />;
+        view = <AdoptedUnitDetails unit={path[1]} containers={containers} images={images} records={records.records} engine={engine} />;
     else if (path[0] === "images")
         view = <ImagesView images={images} />;
     else

@@ -150,3 +150,51 @@ test("reading an image's host-data-list leaves no container behind, even when th
     assert.ok(left.split("\n").filter(Boolean).length <= 1, left);
     await exec(`podman ps -a -q --filter label=${LABEL} | xargs -r podman rm -f -v >/dev/null; true`);
 });
+
+// An INSTALL that ran but whose record was never written (a reboot in between, another tool):
+// its unit is listed as "not installed here", and the page offers to adopt it or clean it up.
+test("a service installed without a record is offered for adoption or clean-up", async t => {
+    const { cleanService, readRecord } = await import("./lib/ops.mjs");
+    const IMAGE = "localhost/demo-service:latest";
+    const installBehindThePage = name => exec(`podman run --rm --privileged -v /:/host -e HOST=/host -e NAME=${name} ` +
+        `-e IMAGE=${IMAGE} ${IMAGE} /bin/sh /install.sh && systemctl daemon-reload`);
+    for (const name of ["adopt-demo", "cleanup-demo"])
+        await cleanService(name);
+    try {
+        await installBehindThePage("adopt-demo");
+        await installBehindThePage("cleanup-demo");
+        await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
+            // adopt: a record names the unit; nothing else changes
+            const unitBefore = (await exec("sha256sum /etc/systemd/system/adopt-demo.service")).stdout;
+            await frame.locator('tr[data-service="adopt-demo"][data-adopted="true"] a').click();
+            await frame.locator("#adopted-adopt").click();
+            await frame.locator("#adopt-dialog-preview").waitFor();
+            await frame.locator("#adopt-dialog-submit").click();
+            await frame.locator("#adopt-dialog-done").waitFor();
+            const record = await readRecord("adopt-demo");
+            assert.deepEqual([record?.name, record?.unit, record?.image], ["adopt-demo", "adopt-demo.service", IMAGE]);
+            assert.equal((await exec("sha256sum /etc/systemd/system/adopt-demo.service")).stdout, unitBefore, "the unit is as it was");
+            await frame.locator("#adopt-dialog-close").click();
+            await frame.locator("#nav-services").click();
+            await frame.locator('tr[data-service="adopt-demo"]:not([data-adopted])').waitFor();
+
+            // clean up: the image's UNINSTALL runs, the unit goes
+            await frame.locator('tr[data-service="cleanup-demo"][data-adopted="true"] a').click();
+            await frame.locator("#adopted-cleanup").click();
+            await frame.locator("#cleanup-dialog-preview").waitFor();
+            const preview = await frame.locator("#cleanup-dialog-preview").innerText();
+            assert.ok(preview.includes("/bin/sh /uninstall.sh"), preview);
+            const consent = frame.locator("#cleanup-dialog-consent");
+            if (await consent.count())
+                await consent.check();
+            await frame.locator("#cleanup-dialog-submit").click();
+            await frame.locator("#cleanup-dialog-done").waitFor({ timeout: 60_000 });
+            assert.equal((await exec("test -e /etc/systemd/system/cleanup-demo.service", { check: false })).code, 1, "the unit file is gone");
+            assert.equal(await readRecord("cleanup-demo"), null);
+            assert.equal((await exec("podman ps -a -q --filter label=io.github.system-services.label-run=cleanup-demo")).stdout.trim(), "");
+        });
+    } finally {
+        for (const name of ["adopt-demo", "cleanup-demo"])
+            await cleanService(name);
+    }
+});
