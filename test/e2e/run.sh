@@ -2,19 +2,23 @@
 # The end-to-end entry points behind test/testbed/testbed.mk.
 #
 #   run.sh check [SPEC...]  fresh testbed from the cached rootfs, boot it with the built plugin,
-#                           build the test images, run the specs, and ALWAYS stop the testbed
-#                           (trap), leaving no process behind. Last line: `e2e: N passed, N failed`.
+#                           build the test images, bring up the AD DC (test/testbed/ad.sh) and
+#                           point the testbed at it, run the specs, and ALWAYS stop the testbed
+#                           and the DC (trap), leaving no process, netns or veth behind.
+#                           Last line: `e2e: N passed, N failed`.
 #                           If a testbed is already running (make testbed-up), the specs run
-#                           against it and it is left running.
-#   run.sh up               set up (keeps an existing rootfs), boot, build images; keeps running
-#   run.sh down             stop the testbed
+#                           against it and it is left running (with the DC).
+#   run.sh up               set up (keeps an existing rootfs), boot, build images, DC; keeps running
+#   run.sh down             stop the testbed and the DC
 #   run.sh demo             up, print the URL and login, wait for Ctrl-C, then stop
 #
-# Env: PLUGIN_DIR (default: the repo's dist/), E2E_FRESH=0 to keep the rootfs of the last run.
+# Env: PLUGIN_DIR (default: the repo's dist/), E2E_FRESH=0 to keep the rootfs of the last run,
+#      E2E_AD=0 to run without the AD DC.
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TESTBED=$REPO/test/testbed/testbed.sh
+AD=$REPO/test/testbed/ad.sh
 export PLUGIN_DIR=${PLUGIN_DIR:-$REPO/dist}
 export CTX_DIR=${CTX_DIR:-$REPO/test/images}
 export E2E_ARTIFACTS=${E2E_ARTIFACTS:-$REPO/test/artifacts/e2e}
@@ -24,14 +28,21 @@ need_plugin() {
     [ -f "$PLUGIN_DIR/manifest.json" ] || { say "no built plugin in $PLUGIN_DIR (run make first)"; return 1; }
 }
 
+# The AD DC, and the testbed resolving its domain (after every boot: reset makes a pristine root)
+ad_up() {
+    [ "${E2E_AD:-1}" = 1 ] || return 0
+    "$AD" up && "$AD" member
+}
+
 up() {
     need_plugin || return 1
-    "$TESTBED" setup && "$TESTBED" boot && "$TESTBED" images
+    "$TESTBED" setup && "$TESTBED" boot && "$TESTBED" images && ad_up
 }
 
 # --- check -------------------------------------------------------------------------------
 NODE_PID=
 BOOTED=
+AD_BOOTED=
 SUMMARY=
 RC=1
 
@@ -62,6 +73,10 @@ cleanup() {
         "$TESTBED" stop >/dev/null 2>&1 || say "stopping the testbed failed"
         BOOTED=
     fi
+    if [ -n "$AD_BOOTED" ]; then
+        "$AD" down >/dev/null 2>&1 || say "stopping the AD DC failed"
+        AD_BOOTED=
+    fi
     rm -rf "${E2E_TMP:-/nonexistent}"
     # the closing line, unless the runner printed it already
     if [ -z "$SUMMARY" ] || [ ! -s "$SUMMARY" ]; then
@@ -84,11 +99,14 @@ check() {
     if [ "$("$TESTBED" status)" = running ]; then
         say "a testbed is already running (make testbed-up): testing against it, leaving it up"
         "$TESTBED" images || return 1
+        ad_up || return 1
     else
         if [ "${E2E_FRESH:-1}" = 1 ]; then "$TESTBED" reset || return 1; else "$TESTBED" setup || return 1; fi
         BOOTED=1
         "$TESTBED" boot || return 1
         "$TESTBED" images || return 1
+        if [ "${E2E_AD:-1}" = 1 ] && [ "$("$AD" status | head -n1)" != running ]; then AD_BOOTED=1; fi
+        ad_up || return 1
     fi
     say "testbed ready in $((SECONDS - t0)) s"
     E2E_TMP=$(mktemp -d /tmp/system-services-e2e.XXXXXX)
@@ -103,10 +121,10 @@ check() {
 case "${1:-check}" in
     check) shift || true; check "$@"; RC=$?; cleanup ;;
     up) up ;;
-    down) "$TESTBED" stop ;;
+    down) "$TESTBED" stop; "$AD" down ;;
     demo)
-        trap '"$TESTBED" stop; exit 0' INT TERM
-        up || { "$TESTBED" stop; exit 1; }
+        trap '"$TESTBED" stop; "$AD" down; exit 0' INT TERM
+        up || { "$TESTBED" stop; "$AD" down; exit 1; }
         echo
         echo "System Services demo: http://127.0.0.1:9090/system-services"
         echo "log in as admin / foobar123 (Ctrl-C stops the testbed)"
