@@ -89,7 +89,7 @@ test("the image's list is shown, an override adding etc/demo-extra/ is saved, an
             if (await frame.locator("#uninstall-force").count())
                 await frame.locator("#uninstall-force").check();
             assert.match(await frame.locator("#uninstall-dialog-preview").innerText(),
-                new RegExp(`-v ${OVERRIDE}:/etc/host-data-list:ro ${DEMO} /bin/sh /uninstall.sh`));
+                new RegExp(`-v ${OVERRIDE}:/etc/host-data-list:ro --label io.github.system-services.label-run=demo-service ${DEMO} /bin/sh /uninstall.sh`));
             await frame.locator("#uninstall-dialog-consent").check();
             await frame.locator("#uninstall-dialog-submit").click();
             await frame.locator('#uninstall-dialog #operation-status[data-status="succeeded"]').waitFor();
@@ -101,7 +101,7 @@ test("the image's list is shown, an override adding etc/demo-extra/ is saved, an
             await sleep(1100);
             await openInstall(frame, DEMO);
             assert.match(await frame.locator('#install-preview [data-testid="command"]').innerText(),
-                new RegExp(`-v ${OVERRIDE}:/etc/host-data-list:ro ${DEMO} /bin/sh /install.sh`));
+                new RegExp(`-v ${OVERRIDE}:/etc/host-data-list:ro --label io.github.system-services.label-run=demo-service ${DEMO} /bin/sh /install.sh`));
             await frame.locator("#install-consent").check();
             await frame.locator("#install-submit").click();
             await frame.locator('#install-dialog #operation-status[data-status="succeeded"]').waitFor();
