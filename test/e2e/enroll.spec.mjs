@@ -8,6 +8,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { withCockpit } from "./lib/session.mjs";
 import { exec, TESTBED_SH } from "./lib/testbed.mjs";
@@ -46,7 +47,8 @@ function inside(args, { env = {}, input = SECRETS.join("\n") + "\n", wait = true
     return wait ? done : { done };
 }
 
-const LISTED = "etc/sssd/\netc/krb5.conf\netc/krb5.keytab\n";
+// every path the image's host-data-list names
+const LISTED = readFileSync(new URL("../../images/sssd/host-data-list", import.meta.url), "utf8");
 const fingerprint = () => inside(["fingerprint"], { input: LISTED });
 
 // samples `ps -eo args` every 100 ms until stopped; resolves "samples=N hits=N"
@@ -91,14 +93,27 @@ function testbed(args, timeout) {
     });
 }
 
+// The listed host paths as they were before this spec, put back after it: a join and its leave
+// leave sssd.conf (with no domain) and krb5.conf behind, which later specs must not find.
+const PATHS = LISTED.split("\n").map(l => l.trim().replace(/\/$/, "")).filter(Boolean).join(" ");
+const SAVED = "/var/tmp/ss-e2e-enroll";
+
+async function putBack() {
+    await exec(`test -f ${SAVED}.tar && cd / && rm -rf ${PATHS} && tar -xpf ${SAVED}.tar && rm -f ${SAVED}.tar ${SAVED}.present; true`);
+}
+
 before(async () => {
     assert.match(await ad("status"), /running/, "the AD DC is up (test/e2e/run.sh brings it up)");
+    await exec(`cd / && ls -d ${PATHS} > ${SAVED}.present 2>/dev/null; tar -cpf ${SAVED}.tar --files-from=${SAVED}.present`);
     const t0 = Date.now();
     const out = await testbed(["sssd-image"], 900_000);
     console.log(`# sssd image ready in ${Math.round((Date.now() - t0) / 1000)} s: ${out.trim().split("\n").pop()}`);
     await clean();
 });
-after(clean);
+after(async () => {
+    await clean();
+    await putBack();
+});
 
 // Opens the Join dialog from the Services view with the AD form filled in
 async function openJoin(frame, { mode = "realm" } = {}) {
@@ -108,15 +123,21 @@ async function openJoin(frame, { mode = "realm" } = {}) {
     await frame.locator("#enroll-name").fill(NAME);
 }
 
-// Consents, joins and waits for the operation to end; resolves its status
+// Consents, joins and waits for the operation to end, the process list sampled all along for
+// the secrets; resolves its status
 async function join(frame) {
     const consent = frame.locator("#enroll-consent");
     await frame.locator("#enroll-preview").waitFor();
     if (await consent.count())
         await consent.check();
+    const ps = sampler();
     await frame.locator("#enroll-submit").click();
     const op = frame.locator('#enroll-dialog #operation:not([data-status="running"])');
     await op.waitFor({ timeout: 120_000 });
+    const samples = await ps.stop();
+    console.log(`# process list while joining: ${samples}`);
+    assert.match(samples, /^samples=\d+ hits=0$/, `no secret in the process list (${samples})`);
+    assert.ok(Number(/samples=(\d+)/.exec(samples)[1]) >= 5, samples);
     return op.getAttribute("data-status");
 }
 
@@ -167,12 +188,8 @@ test("the Join dialog looks the domain up as it is typed", async t => {
 test("join with the administrator's password: AD users resolve and log in on the host; leave; join again", async t => {
     const carol = `adcarol${Date.now() % 100000}`;
     await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
-        const ps = sampler();
         const status = await passwordJoin(frame);
-        const samples = await ps.stop();
         assert.equal(status, "succeeded", await frame.locator("#enroll-dialog #operation-log").innerText());
-        assert.match(samples, /^samples=\d+ hits=0$/, `no secret in the process list (${samples})`);
-        assert.ok(Number(/samples=(\d+)/.exec(samples)[1]) >= 5, samples);
         await frame.locator("#enroll-joined").waitFor();
         await frame.locator("#unit-start").click();
         await frame.locator('#unit-state[data-active="active"]').waitFor({ timeout: 30_000 });
@@ -282,4 +299,14 @@ test("FreeIPA with no IPA server: said in words, host files as they were", async
         await frame.locator("#enroll-close").click();
     });
     await secretsAtRest("FreeIPA");
+});
+
+test("a password's file that no unfinished operation needs is removed when the page loads", async t => {
+    // what a tab that closed between writing it and removing it would leave
+    await inside(["plant", "/run/system-services/orphan-demo/enroll-password"], { script: ENROLL_INSIDE, input: `${OTP}\n` });
+    assert.equal((await exec("stat -c %a /run/system-services/orphan-demo/enroll-password")).stdout.trim(), "600");
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async () => {
+        await waitHost("the orphaned password file to go", async () =>
+            (await exec("test -e /run/system-services/orphan-demo", { check: false })).code === 1);
+    });
 });

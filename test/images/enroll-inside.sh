@@ -5,6 +5,7 @@
 #   enroll-inside.sh su USER     su USER as nobody with the password from stdin (typed after the
 #                                prompt, through script's terminal); prints AUTH-OK on success
 #   enroll-inside.sh show        lines of `systemctl show` of every unit holding a secret (stdin, one a line)
+#   enroll-inside.sh plant FILE  FILE (0600, its folder 0700) holding the first line of stdin
 set -uo pipefail
 case "${1:-}" in
     su)
@@ -16,5 +17,9 @@ case "${1:-}" in
         while IFS= read -r p; do [ -n "$p" ] && A+=(-e "$p"); done
         [ ${#A[@]} -gt 0 ] || { echo "enroll-inside.sh: no secrets on stdin"; exit 2; }
         systemctl show '*' --all --no-pager 2>/dev/null | grep -F "${A[@]}" ;;
-    *) echo "usage: $0 su USER | show" >&2; exit 2 ;;
+    plant)
+        IFS= read -r secret
+        install -d -m 0700 "$(dirname "$2")"
+        (umask 077; printf '%s' "$secret" > "$2") ;;
+    *) echo "usage: $0 su USER | show | plant FILE" >&2; exit 2 ;;
 esac
