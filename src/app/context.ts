@@ -32,6 +32,7 @@ export const OPERATION_TITLES: Record<OperationKind, string> = {
     "list-save": N_("Saving the host-data-list of $0"),
     restore: N_("Restoring the backup of $0"),
     adopt: N_("Adopting $0"),
+    "sssd-switch": N_("Switching SSSD ($0)"),
 };
 
 /** Hands a plan to the runner as an operation of `kind` on `service`; resolves with its ID. */

@@ -15,7 +15,7 @@ import { CoreError } from "./text";
 export const OPS_DIR = "/var/lib/containers/system-services/ops";
 export const OP_UNIT_PREFIX = "system-services-op-";
 
-export type OperationKind = "install" | "uninstall" | "run" | "stop" | "update" | "rollback" | "unit-write" | "list-save" | "restore" | "adopt";
+export type OperationKind = "install" | "uninstall" | "run" | "stop" | "update" | "rollback" | "unit-write" | "list-save" | "restore" | "adopt" | "sssd-switch";
 
 export interface OperationFile {
     version: 1;

@@ -43,7 +43,11 @@ type StepBody =
      */
     | { kind: "write-secret"; title: string; name: string }
     /** Remove service NAME's secret folder; nothing to do when it is gone. */
-    | { kind: "remove-secret"; title: string; name: string };
+    | { kind: "remove-secret"; title: string; name: string }
+    /** Enable the unit (when `enable`) and start it (when `start`), waiting for the start job's result. */
+    | { kind: "unit-enable"; title: string; unit: string; enable: boolean; start: boolean }
+    /** Fail unless `getent -s sss passwd USER` answers within `seconds`: SSSD serves identities. */
+    | { kind: "verify-lookup"; title: string; user: string; seconds: number };
 
 /**
  * One step; `undo` runs, newest first, when a later step (or this plan's command) fails;
@@ -63,7 +67,9 @@ export type RefusalCode =
     | "secret-argument"    // an argument passes a password, which would end up in argv and the record
     | "override-mount"     // the host-data-list override cannot be mounted into the label's command
     | "secret-mount"       // a password is to be given, and the label's command cannot mount its file
-    | "no-previous";       // a rollback with no previous image recorded
+    | "no-previous"        // a rollback with no previous image recorded
+    | "no-native"          // native SSSD is missing, masked or has no configuration to take over
+    | "no-install";        // the image has no INSTALL to take SSSD over with
 
 export interface Refusal {
     kind: "refused";

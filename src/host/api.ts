@@ -47,7 +47,7 @@ export type ReadHost =
     Pick<typeof files, "readFile"> &
     Pick<typeof backups, "listBackups" | "listBackedUpServices" | "previewRestore"> &
     Pick<typeof unitFiles, "unitFlavor" | "verifyUnitFile" | "hostHasExecutable" | "listContainerUnits"> &
-    Pick<typeof units, "runUnitJob" | "setUnitEnabled" | "watchUnit"> &
+    Pick<typeof units, "runUnitJob" | "setUnitEnabled" | "watchUnit" | "unitState"> &
     Pick<typeof journal, "followJournal"> &
     Pick<typeof enroll, "runQuery" | "readDomainFiles" | "lookUpUser">;
 

@@ -47,6 +47,21 @@ async function removeContainers(engine: string, label: string): Promise<void> {
         await run([engine, "rm", "--force", "--volumes", ...ids], { superuser: "require" });
 }
 
+// getent through the sss module only: files (/etc/passwd) must not answer for SSSD
+async function lookupAnswers(user: string, seconds: number): Promise<void> {
+    const until = Date.now() + seconds * 1000;
+    for (;;) {
+        try {
+            await run(["getent", "-s", "sss", "passwd", user]);
+            return;
+        } catch (e) {
+            if (Date.now() > until)
+                throw new HostError(`${user} does not resolve through SSSD (getent -s sss passwd ${user}) after ${seconds} s`, "lookup-failed", null, String(e));
+        }
+        await new Promise(resolve => setTimeout(resolve, 500));
+    }
+}
+
 /**
  * Runs the step; resolves with what it gives back (an image switch), else null. `secret`: the
  * password a write-secret step writes, which only the tab that started the operation knows.
@@ -100,6 +115,17 @@ export async function executeStep(step: Step, useSystemd: boolean, secret?: stri
         return null;
     case "remove-secret":
         await removeSecret(step.name);
+        return null;
+    case "unit-enable":
+        if (!useSystemd)
+            return null;
+        if (step.enable)
+            await setUnitEnabled(step.unit, true);
+        if (step.start)
+            await runUnitJob("StartUnit", step.unit);
+        return null;
+    case "verify-lookup":
+        await lookupAnswers(step.user, step.seconds);
         return null;
     }
 }

@@ -15,7 +15,8 @@ export function PlanPreview({ plan, id }: { plan: StepsPlan; id?: string }) {
                         {_(step.title)}
                         {step.kind === "exec" && <pre className="ss-command" data-testid="command">{formatCommand(step.argv)}</pre>}
                         {step.kind === "remove-unit-file" && <> <code>{step.path}</code></>}
-                        {step.kind === "unit-disable" && <> <code>{step.unit}</code></>}
+                        {(step.kind === "unit-disable" || step.kind === "unit-enable") && <> <code>{step.unit}</code></>}
+                        {step.kind === "verify-lookup" && <> <code>{step.user}</code></>}
                         {step.kind === "write-file" && <> <code>{step.path}</code></>}
                         {(step.kind === "write-secret" || step.kind === "remove-secret") && <> <code>{secretPaths(step.name).file}</code></>}
                     </li>

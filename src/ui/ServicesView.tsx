@@ -8,6 +8,7 @@ import type { EngineName } from "../core/engineVersion";
 import { enrollableImages } from "../app/enroll";
 import { useDialogs } from "./dialogs";
 import { EnrollDialog } from "./EnrollDialog";
+import { SssdCard } from "./SssdCard";
 import { MutatingButton } from "./MutatingButton";
 import { shortId } from "../core/inventory";
 import type { UnitState } from "../app/context";
@@ -44,7 +45,10 @@ function JoinDomain({ images, records, containers, engine }: { images: Image[]; 
 export function ServicesView({ records, containers, useSystemd, images, engine }: {
     records: ServiceRecord[]; containers: Container[]; useSystemd: boolean; images: Image[]; engine: EngineName;
 }) {
-    const join = <JoinDomain images={images} records={records} containers={containers} engine={engine} />;
+    const join = <>
+        <JoinDomain images={images} records={records} containers={containers} engine={engine} />
+        {useSystemd && <SssdCard images={images} records={records} containers={containers} engine={engine} />}
+    </>;
     const running = useOperations().filter(op => op.status === "running");
     const pending = running.filter(op => !records.some(r => r.name === op.op.service));
     const adopted = useAdoptedUnits(records, useSystemd).units;

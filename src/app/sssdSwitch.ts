@@ -1,0 +1,61 @@
+// The SSSD card's facts and the two switches (core/sssdSwitch.ts), started as operations.
+import type { EngineName } from "../core/engineVersion";
+import { imageOfRecord } from "../core/inventory";
+import type { Container, Image, ServiceRecord } from "../core/model";
+import type { Refusal, StepsPlan } from "../core/plan";
+import { NATIVE_UNITS, planToContainer, planToNative, serving, type UnitNow } from "../core/sssdSwitch";
+import { startOperation, type AppContext, type ReadHost } from "./context";
+import { enrollableImages } from "./enroll";
+import { listPlanInput, type ListInEffect } from "./hostDataList";
+
+export interface SssdFacts {
+    native: UnitNow[];
+    /** The installed services of SSSD images, with their unit's state. */
+    containers: { record: ServiceRecord; unit: UnitNow | null }[];
+    serving: "native" | "container" | "none";
+    nativeConfig: boolean;
+    images: Image[];
+}
+
+const now = (host: ReadHost) => async (unit: string): Promise<UnitNow> => {
+    const s = await host.unitState(unit);
+    return { unit, loadState: s.loadState, activeState: s.activeState, unitFileState: s.unitFileState };
+};
+
+/** What the SSSD card shows; null when the host has neither native SSSD nor an SSSD image. */
+export async function readSssdFacts(host: ReadHost, records: ServiceRecord[], images: Image[]): Promise<SssdFacts | null> {
+    const state = now(host);
+    const native = (await Promise.all(NATIVE_UNITS.map(state))).filter(u => u.loadState !== "not-found");
+    const sssdImages = enrollableImages(images).map(e => e.image);
+    const mine = records.filter(r => { const i = imageOfRecord(images, r); return i !== null && sssdImages.includes(i); });
+    if (native.length === 0 && sssdImages.length === 0 && mine.length === 0)
+        return null;
+    const containers = await Promise.all(mine.map(async record => ({ record, unit: record.unit ? await state(record.unit) : null })));
+    const { sssdConf } = await host.readDomainFiles();
+    return {
+        native, containers, nativeConfig: sssdConf !== null, images: sssdImages,
+        serving: serving(native, containers.flatMap(c => c.unit ? [c.unit] : [])),
+    };
+}
+
+export interface ToContainerChoices {
+    facts: SssdFacts; image: Image; imageRef: string; engine: EngineName; containers: Container[]; records: ServiceRecord[];
+    name: string; user: string; list: ListInEffect | null; now: Date;
+}
+
+export function toContainerPlan(c: ToContainerChoices): StepsPlan | Refusal {
+    return planToContainer({
+        image: c.image, imageRef: c.imageRef, name: c.name, engine: c.engine, containers: c.containers,
+        record: c.records.find(r => r.name === c.name) ?? null, native: c.facts.native, user: c.user,
+        nativeConfig: c.facts.nativeConfig, now: c.now, ...listPlanInput(c.list, c.now),
+    });
+}
+
+export function toNativePlan(facts: SssdFacts, record: ServiceRecord, user: string, list: ListInEffect | null, at: Date): StepsPlan | Refusal {
+    const container = facts.containers.find(c => c.record.name === record.name)?.unit ?? null;
+    return planToNative({ record, native: facts.native, container, user, backup: listPlanInput(list, at).backup });
+}
+
+export function startSwitch(ctx: AppContext, name: string, plan: StepsPlan): Promise<string> {
+    return startOperation(ctx, name, "sssd-switch", plan);
+}

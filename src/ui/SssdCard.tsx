@@ -1,0 +1,133 @@
+// SSSD on this host: native or containerized, which one serves, and the switch either way —
+// a plan shown before it runs, whose every step is undone if a later one fails.
+import { useState } from "preact/hooks";
+import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
+import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/components/Card/index.js";
+import { Checkbox } from "@patternfly/react-core/dist/esm/components/Checkbox/index.js";
+import { Form, FormGroup } from "@patternfly/react-core/dist/esm/components/Form/index.js";
+import { FormSelect, FormSelectOption } from "@patternfly/react-core/dist/esm/components/FormSelect/index.js";
+import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
+import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
+import { _, format } from "../cockpit";
+import { readSssdFacts, startSwitch, toContainerPlan, toNativePlan, type SssdFacts } from "../app/sssdSwitch";
+import type { EngineName } from "../core/engineVersion";
+import { imageDisplayName, imageOfRecord } from "../core/inventory";
+import type { Container, Image, ServiceRecord } from "../core/model";
+import { useAccess } from "./access";
+import { useApp, useOperation, useOperations } from "./appContext";
+import { useDialogs } from "./dialogs";
+import { ErrorAlert } from "./ErrorAlert";
+import { usePromise } from "./hooks";
+import { MutatingButton } from "./MutatingButton";
+import { OperationPanel } from "./OperationPanel";
+import { PlanPreview } from "./PlanPreview";
+import { useListInEffect } from "./useHostDataList";
+
+interface Props { records: ServiceRecord[]; images: Image[]; containers: Container[]; engine: EngineName }
+
+function SwitchDialog({ facts, to, records, images, containers, engine }: Props & { facts: SssdFacts; to: "container" | "native" }) {
+    const app = useApp();
+    const dialogs = useDialogs();
+    const installed = facts.containers[0]?.record ?? null;
+    const [imageId, setImageId] = useState(facts.images.find(i => i.names.includes("localhost/sssd:latest"))?.id ?? facts.images[0]?.id ?? "");
+    const image = to === "container" ? facts.images.find(i => i.id === imageId) ?? null : installed ? imageOfRecord(images, installed) : null;
+    const [name, setName] = useState("sssd-container");
+    const [user, setUser] = useState("");
+    const [consent, setConsent] = useState(false);
+    const [opId, setOpId] = useState<string | null>(null);
+    const [startError, setStartError] = useState<Error | null>(null);
+    const service = to === "container" ? name : installed?.name ?? "";
+    const list = useListInEffect(image, engine, service);
+    const op = useOperation(opId);
+    const now = new Date();
+    const plan = to === "container"
+        ? image ? toContainerPlan({ facts, image, imageRef: imageDisplayName(image), engine, containers, records, name, user, list: list.value ?? null, now }) : null
+        : installed ? toNativePlan(facts, installed, user, list.value ?? null, now) : null;
+    const steps = plan?.kind === "steps" ? plan : null;
+    const needsConsent = (steps?.warnings.length ?? 0) > 0;
+    const canStart = steps !== null && (!needsConsent || consent) && !opId && !list.loading && !list.error;
+    const start = () => {
+        if (!canStart || !steps)
+            return;
+        setStartError(null);
+        startSwitch(app, service, steps).then(setOpId, setStartError);
+    };
+    const title = to === "container" ? _("Switch to containerized SSSD") : _("Switch to native SSSD");
+    return (
+        <Modal id="sssd-switch-dialog" isOpen onClose={dialogs.close} variant="large" aria-labelledby="sssd-switch-title">
+            <ModalHeader title={title} labelId="sssd-switch-title" />
+            <ModalBody>
+                {!opId && <Form onSubmit={e => { e.preventDefault(); start(); }}>
+                    {to === "container" && <>
+                        <FormGroup label={_("Image")} fieldId="sssd-switch-image">
+                            <FormSelect id="sssd-switch-image" value={imageId} onChange={(_e, v) => setImageId(v)}>
+                                {facts.images.map(i => <FormSelectOption key={i.id} value={i.id} label={imageDisplayName(i)} />)}
+                            </FormSelect>
+                        </FormGroup>
+                        <FormGroup label={_("Service name")} fieldId="sssd-switch-name">
+                            <TextInput id="sssd-switch-name" value={name} onChange={(_e, v) => setName(v)} />
+                        </FormGroup>
+                    </>}
+                    <FormGroup label={_("User to look up afterwards")} fieldId="sssd-switch-user" isRequired>
+                        <TextInput id="sssd-switch-user" value={user} onChange={(_e, v) => setUser(v)} placeholder="alice" />
+                    </FormGroup>
+                    <FormGroup label={_("This runs as root; if a step fails, every step before it is undone")} fieldId="sssd-switch-preview">
+                        {list.error && <ErrorAlert title={_("The host-data-list could not be read")} error={list.error} />}
+                        {steps && <PlanPreview id="sssd-switch-preview" plan={steps} />}
+                        {plan?.kind === "refused" && user !== "" && <ErrorAlert title={_("This cannot be done")} error={new Error(_(plan.reason))} />}
+                    </FormGroup>
+                    {needsConsent && <Checkbox id="sssd-switch-consent" isChecked={consent} onChange={(_e, v) => setConsent(v)}
+                                               label={_("I understand what this command may do to this host and want to run it")} />}
+                </Form>}
+                {startError && <ErrorAlert title={_("The operation could not be started")} error={startError} />}
+                {op && <OperationPanel op={op} />}
+            </ModalBody>
+            <ModalFooter>
+                {!opId && <Button id="sssd-switch-submit" variant="primary" isDisabled={!canStart} onClick={start}>{_("Switch")}</Button>}
+                <Button id="sssd-switch-close" variant={opId ? "primary" : "link"} onClick={dialogs.close}>{opId ? _("Close") : _("Cancel")}</Button>
+            </ModalFooter>
+        </Modal>
+    );
+}
+
+export function SssdCard(props: Props) {
+    const { host } = useApp();
+    const dialogs = useDialogs();
+    // read again whenever an operation ends
+    const ended = useOperations().filter(o => o.status !== "running").length;
+    // it reads sssd.conf, which only root may
+    const access = useAccess();
+    const facts = usePromise(() => access === "root" ? readSssdFacts(host, props.records, props.images) : Promise.resolve(null),
+                             [props.records, props.images, ended, access]);
+    const f = facts.value;
+    if (!f)
+        return facts.error ? <ErrorAlert title={_("SSSD's state could not be read")} error={facts.error} /> : null;
+    const daemon = f.native.find(u => u.unit === "sssd.service");
+    const running = f.containers.find(c => c.unit?.activeState === "active");
+    const servingText = f.serving === "native" ? _("native SSSD (sssd.service)")
+        : f.serving === "container" ? format(_("the containerized SSSD $0"), running?.record.name ?? "") : _("none: no SSSD runs");
+    return (
+        <Card isCompact id="sssd-card">
+            <CardTitle>{_("SSSD")}</CardTitle>
+            <CardBody>
+                <p id="sssd-serving" data-serving={f.serving}>{format(_("Serving identities now: $0"), servingText)}</p>
+                <p id="sssd-native-state">{daemon
+                    ? format(_("Native SSSD: sssd.service $0, $1"), daemon.activeState, daemon.unitFileState || daemon.loadState)
+                    : _("Native SSSD is not installed (package sssd).")}</p>
+                {f.containers.map(c => <p key={c.record.name} className="ss-sssd-container" data-service={c.record.name}>
+                    {format(_("Containerized: $0, unit $1"), c.record.name, c.unit ? `${c.unit.activeState}, ${c.unit.unitFileState}` : _("none"))}
+                </p>)}
+                <div className="ss-toolbar">
+                    <MutatingButton id="sssd-to-container" variant="secondary" isDisabled={f.serving === "container" || f.images.length === 0}
+                                    onClick={() => dialogs.show(<SwitchDialog {...props} facts={f} to="container" />)}>
+                        {_("Switch to containerized…")}
+                    </MutatingButton>
+                    <MutatingButton id="sssd-to-native" variant="secondary" isDisabled={f.serving === "native" || f.containers.length === 0}
+                                    onClick={() => dialogs.show(<SwitchDialog {...props} facts={f} to="native" />)}>
+                        {_("Switch to native…")}
+                    </MutatingButton>
+                </div>
+            </CardBody>
+        </Card>
+    );
+}
