@@ -1,6 +1,7 @@
 // The SSSD card's facts and the two switches (core/sssdSwitch.ts), started as operations.
 import type { EngineName } from "../core/engineVersion";
-import { imageOfRecord } from "../core/inventory";
+import { imageDisplayName, imageOfRecord } from "../core/inventory";
+import { expandLabel, findLabel, privilegeWarnings, runMounts } from "../core/labels";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import type { Refusal, StepsPlan } from "../core/plan";
 import { NATIVE_UNITS, planToContainer, planToNative, serving, type UnitNow } from "../core/sssdSwitch";
@@ -58,4 +59,30 @@ export function toNativePlan(facts: SssdFacts, record: ServiceRecord, user: stri
 
 export function startSwitch(ctx: AppContext, name: string, plan: StepsPlan): Promise<string> {
     return startOperation(ctx, name, "sssd-switch", plan);
+}
+
+export const HOST_CHECK_LABEL = "io.github.system-services.host-check";
+
+/**
+ * The image's host-check command (whether the host has SSSD's client side), or null when it has
+ * none or it is more than a run of the image with the host's files mounted read-only: it runs as
+ * root when the person asks, without a plan of its own.
+ */
+export function hostCheckCommand(image: Image, engine: EngineName): string[] | null {
+    const label = findLabel(image.labels, HOST_CHECK_LABEL);
+    if (label === undefined)
+        return null;
+    try {
+        const { argv } = expandLabel(label, { name: "host-check", image: imageDisplayName(image), engine });
+        const readOnly = runMounts(argv).every(m => m.readOnly);
+        return readOnly && privilegeWarnings(argv).every(w => w.kind === "host-root-mount" || w.kind === "host-mount") ? argv : null;
+    } catch {
+        return null;
+    }
+}
+
+/** The check's lines ("ok …" / "missing …") and its verdict. */
+export async function checkHost(host: ReadHost, argv: string[]): Promise<{ ok: boolean; lines: string[] }> {
+    const { output, exitCode } = await host.runQuery(argv);
+    return { ok: exitCode === 0, lines: output.split("\n").filter(l => /^(ok|missing) /.test(l)) };
 }

@@ -9,7 +9,8 @@ import { FormSelect, FormSelectOption } from "@patternfly/react-core/dist/esm/co
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
 import { _, format } from "../cockpit";
-import { readSssdFacts, startSwitch, toContainerPlan, toNativePlan, type SssdFacts } from "../app/sssdSwitch";
+import { checkHost, hostCheckCommand, readSssdFacts, startSwitch, toContainerPlan, toNativePlan, type SssdFacts } from "../app/sssdSwitch";
+import { formatCommand } from "../core/labels";
 import type { EngineName } from "../core/engineVersion";
 import { imageDisplayName, imageOfRecord } from "../core/inventory";
 import type { Container, Image, ServiceRecord } from "../core/model";
@@ -90,6 +91,33 @@ function SwitchDialog({ facts, to, records, images, containers, engine }: Props 
     );
 }
 
+// the image's host-check label, run when asked: the host's libnss_sss, pam_sss and nsswitch.conf
+function HostCheck({ image, engine }: { image: Image; engine: EngineName }) {
+    const { host } = useApp();
+    const argv = hostCheckCommand(image, engine);
+    const [result, setResult] = useState<{ ok: boolean; lines: string[] } | null>(null);
+    const [error, setError] = useState<Error | null>(null);
+    const [busy, setBusy] = useState(false);
+    if (!argv)
+        return null;
+    const run = () => {
+        setBusy(true);
+        setError(null);
+        checkHost(host, argv).then(setResult, setError).finally(() => setBusy(false));
+    };
+    return (
+        <div className="ss-host-check">
+            <Button id="sssd-host-check" variant="link" isInline isDisabled={busy} onClick={run}>{_("Check the host's SSSD client side")}</Button>
+            {result && <div id="sssd-host-check-result" data-ok={String(result.ok)}>
+                <p>{result.ok ? _("The host has what a containerized SSSD needs.") : _("The host lacks parts a containerized SSSD needs:")}</p>
+                <ul>{result.lines.map(l => <li key={l}><code>{l}</code></li>)}</ul>
+                <pre className="ss-command">{formatCommand(argv)}</pre>
+            </div>}
+            {error && <ErrorAlert title={_("The host could not be checked")} error={error} />}
+        </div>
+    );
+}
+
 export function SssdCard(props: Props) {
     const { host } = useApp();
     const dialogs = useDialogs();
@@ -117,6 +145,7 @@ export function SssdCard(props: Props) {
                 {f.containers.map(c => <p key={c.record.name} className="ss-sssd-container" data-service={c.record.name}>
                     {format(_("Containerized: $0, unit $1"), c.record.name, c.unit ? `${c.unit.activeState}, ${c.unit.unitFileState}` : _("none"))}
                 </p>)}
+                {f.images[0] && <HostCheck image={f.images.find(i => i.names.includes("localhost/sssd:latest")) ?? f.images[0]} engine={props.engine} />}
                 <div className="ss-toolbar">
                     <MutatingButton id="sssd-to-container" variant="secondary" isDisabled={f.serving === "container" || f.images.length === 0}
                                     onClick={() => dialogs.show(<SwitchDialog {...props} facts={f} to="container" />)}>

@@ -4,6 +4,7 @@ import { failureSteps, mainStepIndex, undoSteps, type Step, type StepsPlan } fro
 import { formatCommand } from "../../src/core/labels";
 import { newRecord } from "../../src/core/record";
 import type { Image } from "../../src/core/model";
+import { hostCheckCommand } from "../../src/app/sssdSwitch";
 
 const NOW = new Date(Date.UTC(2026, 10, 30, 10, 0));
 // the reference image's labels (images/sssd/Containerfile, as buildah stores them)
@@ -88,5 +89,19 @@ QUnit.module("SSSD switch: to native", () => {
         assert.equal(serving(NATIVE, []), "native");
         assert.equal(serving(stopped, [container]), "container");
         assert.equal(serving(stopped, [{ ...container, activeState: "failed" }]), "none");
+    });
+});
+
+QUnit.module("SSSD: the host check", () => {
+    const withCheck = (label: string): Image => ({ ...SSSD, labels: { ...SSSD.labels, "io.github.system-services.host-check": label } });
+    QUnit.test("the reference image's check runs with the host's files read-only", assert => {
+        assert.deepEqual(hostCheckCommand(withCheck("podman run --rm -v /:/host:ro -e HOST=/host ${IMAGE} /bin/host-check.sh"), "podman"),
+                         ["podman", "run", "--rm", "-v", "/:/host:ro", "-e", "HOST=/host", "localhost/sssd:latest", "/bin/host-check.sh"]);
+    });
+    QUnit.test("a check that could change the host is not run without a plan", assert => {
+        assert.equal(hostCheckCommand(withCheck("podman run --rm -v /:/host -e HOST=/host ${IMAGE} /bin/host-check.sh"), "podman"), null, "writable root");
+        assert.equal(hostCheckCommand(withCheck("podman run --rm --privileged -v /:/host:ro ${IMAGE} /bin/host-check.sh"), "podman"), null, "privileged");
+        assert.equal(hostCheckCommand(withCheck("/bin/sh -c 'rm -rf /'"), "podman"), null, "not a run of the image");
+        assert.equal(hostCheckCommand(SSSD, "podman"), null, "no label");
     });
 });
