@@ -279,7 +279,7 @@ export class Runner {
         await this.save(op, state);
         if (e !== null && state.next === op.main)
             await this.forgetUnit(op, true);
-        const { cleanup, undo } = failureSteps(op.steps, state.next, state.next === op.main && state.mainStarted);
+        const { cleanup, undo } = failureSteps(op.steps, state.next, state.next !== op.main || state.mainStarted);
         const undoError = await runAll(this.host, [...cleanup, ...undo], op.systemd);
         await this.finish(op, { ...state, outcome: "failed", undone: undo.length > 0 && undoError === null, undoError });
     }

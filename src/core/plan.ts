@@ -51,7 +51,7 @@ type StepBody =
 
 /**
  * One step; `undo` runs, newest first, when a later step (or this plan's command) fails;
- * a command's `cleanup` runs when that command itself fails, or its result is unknown, after it started.
+ * `cleanup` runs when the step itself fails after it started (a command: or its result is unknown).
  */
 export type Step = StepBody & { undo?: Step[]; cleanup?: Step[] };
 export type StepKind = Step["kind"];

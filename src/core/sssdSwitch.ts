@@ -51,8 +51,11 @@ function stopUnit(u: UnitNow, title: string): Step {
     };
 }
 
+// Enable and start a unit; undone, or cleaned up when its start fails (it was enabled, and
+// Restart= would start it again, stopping the other SSSD it conflicts with), by stopping and disabling it
 function startUnit(unit: string, title: string): Step {
-    return { kind: "unit-enable", title, unit, enable: true, start: true, undo: [{ kind: "unit-disable", title: N_("Stop and disable the unit"), unit }] };
+    const off: Step[] = [{ kind: "unit-disable", title: N_("Stop and disable the unit"), unit }];
+    return { kind: "unit-enable", title, unit, enable: true, start: true, undo: off, cleanup: off };
 }
 
 export interface ToContainerInput extends LifecycleInput {

@@ -211,6 +211,18 @@ QUnit.module("runner", hooks => {
                 assert.true(host.logged[0].startsWith(`${ID}: install of demo-service failed: `));
             });
         }
+        QUnit.test("a step that fails after it started runs its own clean-up, then the undo of the steps before it", async assert => {
+            const host = new FakeHost();
+            const r = runner(host);
+            const steps: Step[] = [...STEPS.slice(0, -1), { ...RELOAD, cleanup: [{ kind: "unit-disable", title: "Stop and disable the unit it enabled", unit: "x.service" }] }];
+            host.failing.set(RELOAD.title, "Access denied");
+            const id = await r.start("demo-service", "install", "Installing $0", stepsPlan(steps, "INSTALL"));
+            await quiet(id, r);
+            host.setUnit(UNIT, "active", "exited");
+            await quiet(id, r);
+            assert.deepEqual(host.titles().slice(-5), ["Reload systemd", "Stop and disable the unit it enabled", "Put the unit file back",
+                                                       "Remove the install record", "Restore the host files from the backup"]);
+        });
         QUnit.test("an undo step that fails is reported, and the other undo steps still run", async assert => {
             const host = new FakeHost();
             const r = runner(host);

@@ -63,6 +63,15 @@ QUnit.module("SSSD switch: to containerized", () => {
         assert.deepEqual(back.map(s => s.kind === "unit-enable" ? [s.unit, s.enable, s.start] : null),
                          [["sssd.service", true, true], ["sssd-nss.socket", true, false]], "each unit as it was: enabled, started");
     });
+    QUnit.test("a unit that fails to start is stopped and disabled before the rest is undone", assert => {
+        const plan = toContainer() as StepsPlan;
+        const at = plan.steps.findIndex(s => s.kind === "unit-enable");
+        const { cleanup, undo } = failureSteps(plan.steps, at, true);
+        assert.deepEqual(cleanup.map(shown), ["unit-disable sssd-container.service"]);
+        assert.deepEqual(undo.map(shown).slice(0, 2), ["remove-record",
+            "podman run --rm --privileged --pid=host --net=host -v /:/host -e HOST=/host -e NAME=sssd-container -e IMAGE=localhost/sssd:latest " +
+            "--label io.github.system-services.label-run=sssd-container localhost/sssd:latest /bin/uninstall.sh"]);
+    });
     QUnit.test("refused without a configuration to take over, or without a user to check", assert => {
         assert.equal((toContainer({ nativeConfig: false }) as { code?: string }).code, "no-native");
         assert.equal((toContainer({ user: "" }) as { code?: string }).code, "invalid-name");
