@@ -16,7 +16,9 @@ import { UnitCard } from "./UnitCard";
 import { HostDataListCard } from "./HostDataListCard";
 import { BackupsCard } from "./BackupsCard";
 import { DomainCard } from "./DomainCard";
-import { enrolledMode } from "../app/enroll";
+import { enrollableImages, enrolledMode } from "../app/enroll";
+import { SssdCard } from "./SssdCard";
+import { useCurrentInventory } from "./useInventory";
 
 export function ServiceDetails({ record, images, containers, engine, useSystemd }: {
     record: ServiceRecord; images: Image[]; containers: Container[]; engine: EngineName; useSystemd: boolean;
@@ -24,6 +26,9 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
     const container = containers.find(c => c.name === record.name) ?? null;
     const image = imageOfRecord(images, record);
     const mode = enrolledMode(record, image);
+    const inventory = useCurrentInventory();
+    // an SSSD image's service: the switch between it and native SSSD is offered here too
+    const sssd = image !== null && enrollableImages([image]).length > 0;
     return (
         <section id="service-details" data-service={record.name}>
             <Breadcrumb>
@@ -55,6 +60,7 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
             <ServiceMaintenance record={record} image={image} engine={engine} useSystemd={useSystemd} />
             {record.unit && useSystemd && <UnitCard unit={record.unit} />}
             {mode && <DomainCard mode={mode} record={record} image={image} containers={containers} engine={engine} />}
+            {sssd && useSystemd && <SssdCard records={inventory?.records?.records ?? [record]} images={images} containers={containers} engine={engine} />}
             <HostDataListCard name={record.name} image={image} engine={engine} />
             <BackupsCard name={record.name} />
         </section>
