@@ -125,6 +125,13 @@ export function planToNative(input: { record: ServiceRecord; native: UnitNow[]; 
         const b = backupOf(input.record.name, paths, backupStamp(at), keep ?? DEFAULT_KEEP, true);
         steps.push({ ...b, undo: [...b.undo ?? [], verify(input.user, true)] });
     }
-    steps.push(stopUnit(input.container, N_("Stop and disable the unit")), startUnit(NATIVE_SERVICE, N_("Start and enable the unit")), verify(input.user, false));
+    steps.push(stopUnit(input.container, N_("Stop and disable the unit")), startUnit(NATIVE_SERVICE, N_("Start and enable the unit")));
+    // Debian's socket units enabled again, as the package leaves them, not started: with the
+    // responders in sssd.conf's services line they refuse to run, and the daemon starts those
+    steps.push(...input.native.filter(u => NATIVE_SOCKETS.includes(u.unit) && u.loadState === "loaded" && !isEnabled(u)).map(u => ({
+        kind: "unit-enable" as const, title: N_("Enable the native socket unit"), unit: u.unit, enable: true, start: false,
+        undo: [{ kind: "unit-disable" as const, title: N_("Stop and disable the unit"), unit: u.unit }],
+    })));
+    steps.push(verify(input.user, false));
     return stepsPlan(steps);
 }

@@ -47,12 +47,13 @@ async function removeContainers(engine: string, label: string): Promise<void> {
         await run([engine, "rm", "--force", "--volumes", ...ids], { superuser: "require" });
 }
 
-// getent through the sss module only: files (/etc/passwd) must not answer for SSSD
+// getent through the sss module only: files (/etc/passwd) must not answer for SSSD, nor its memory cache
 async function lookupAnswers(user: string, seconds: number): Promise<void> {
     const until = Date.now() + seconds * 1000;
     for (;;) {
         try {
-            await run(["getent", "-s", "sss", "passwd", user]);
+            // past libnss_sss's memory cache, which answers for minutes after the daemon is gone
+            await run(["env", "SSS_NSS_USE_MEMCACHE=NO", "getent", "-s", "sss", "passwd", user]);
             return;
         } catch (e) {
             if (Date.now() > until)

@@ -4,6 +4,7 @@ import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { _, format } from "../cockpit";
 import type { OperationView } from "../app/runner";
+import type { Step } from "../core/plan";
 import { useApp } from "./appContext";
 import { CommandLog } from "./CommandLog";
 
@@ -15,11 +16,19 @@ export function operationTitle(op: OperationView): string {
     return format(_(op.op.title), op.op.service);
 }
 
+// a step as the preview shows it: its title and what it acts on
+function stepText(s: Step): string {
+    const what = "unit" in s ? s.unit : "user" in s ? s.user : "path" in s ? s.path : null;
+    return what ? `${_(s.title)} ${what}` : _(s.title);
+}
+
 export function OperationPanel({ op, showDismiss = true }: { op: OperationView; showDismiss?: boolean }) {
     const { runner } = useApp();
     const title = operationTitle(op);
     const elsewhere = op.finishedHere === false;
     const step = op.status === "running" && op.state.next < op.op.steps.length ? op.op.steps[op.state.next] : null;
+    // a failure leaves `next` at the step that failed
+    const failed = op.status === "failed" ? op.op.steps[op.state.next] ?? null : null;
     return (
         <div className="ss-operation" data-operation={op.id} data-status={op.status} id="operation"
              data-finished-here={op.finishedHere === null ? "" : String(op.finishedHere)}>
@@ -41,6 +50,7 @@ export function OperationPanel({ op, showDismiss = true }: { op: OperationView; 
                 </Alert>}
             {op.status === "failed" &&
                 <Alert variant="danger" isInline title={format(_("$0 failed"), title)}>
+                    {failed && <p id="operation-failed-step">{format(_("The step that failed: $0"), stepText(failed))}</p>}
                     <p>{op.state.errorTemplate ? format(_(op.state.errorTemplate.template), ...op.state.errorTemplate.args) : op.state.error}</p>
                     {op.state.undone && <p id="operation-undone">{_("What had been done was undone: the host files were restored from the backup taken before it, and files written were put back.")}</p>}
                     {op.state.undoError && <p id="operation-undo-failed">{format(_("Undoing it failed too: $0"), op.state.undoError)}</p>}

@@ -85,8 +85,11 @@ QUnit.module("SSSD switch: to native", () => {
     const container = unit("sssd-container.service", "active", "enabled");
     QUnit.test("stops the container's unit, starts native sssd, checks the user; a failure puts the container back", assert => {
         const plan = planToNative({ record, native: stopped, container, user: "alice", backup: { paths: ["etc/sssd/"], at: NOW } }) as StepsPlan;
-        assert.deepEqual(plan.steps.map(shown), ["backup", "unit-disable sssd-container.service", "unit-enable sssd.service", "verify-lookup alice"]);
-        assert.deepEqual(undoSteps(plan.steps, 3).map(shown), ["unit-disable sssd.service", "unit-enable sssd-container.service", "restore", "verify-lookup alice"]);
+        assert.deepEqual(plan.steps.map(shown), ["backup", "unit-disable sssd-container.service", "unit-enable sssd.service",
+                                                 "unit-enable sssd-nss.socket", "verify-lookup alice"]);
+        const socket = plan.steps[3];
+        assert.deepEqual(socket.kind === "unit-enable" ? [socket.enable, socket.start] : null, [true, false], "the socket is enabled, as Debian leaves it, not started");
+        assert.deepEqual(undoSteps(plan.steps, 4).map(shown), ["unit-disable sssd-nss.socket", "unit-disable sssd.service", "unit-enable sssd-container.service", "restore", "verify-lookup alice"]);
     });
     QUnit.test("without Debian's sssd, or with it masked, it says what to do and changes nothing", assert => {
         const missing = planToNative({ record, native: [{ ...stopped[0], loadState: "not-found" }], container, user: "alice", backup: null });
