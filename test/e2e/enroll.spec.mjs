@@ -11,7 +11,7 @@ import { execFile, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { withCockpit } from "./lib/session.mjs";
-import { exec, TESTBED_SH } from "./lib/testbed.mjs";
+import { cleanSssdService, exec, sssdImage, TESTBED_SH } from "./lib/testbed.mjs";
 import { readRecord, waitHost } from "./lib/ops.mjs";
 
 const AD_SH = fileURLToPath(new URL("../testbed/ad.sh", import.meta.url));
@@ -74,24 +74,7 @@ async function secretsAtRest(what) {
     assert.equal(showHits.trim(), "", `${what}: a secret in systemctl show`);
 }
 
-async function clean() {
-    await exec(`systemctl disable --now ${UNIT} 2>/dev/null; podman rm -f ${NAME} >/dev/null 2>&1;
-        if [ -f /var/lib/sssd-container/${NAME}/mode ]; then
-            podman run --rm --privileged --pid=host --net=host -v /:/host -e HOST=/host -e NAME=${NAME} -e IMAGE=${IMAGE} ${IMAGE} /bin/uninstall.sh >/dev/null 2>&1;
-        fi;
-        rm -rf /etc/systemd/system/${UNIT} /etc/containers/system-services/${NAME} /var/lib/sssd-container/${NAME} \\
-            /var/lib/containers/system-services/backups/${NAME} /run/system-services/${NAME};
-        rm -f /var/lib/containers/system-services/ops/system-services-op-${NAME}-*;
-        systemctl daemon-reload; systemctl reset-failed ${UNIT} 'system-services-op-${NAME}-*' 2>/dev/null; true`);
-}
-
-// test.sh sssd-image: the reference image, built out here (debootstrap) and inside (cached)
-function testbed(args, timeout) {
-    return new Promise((resolve, reject) => {
-        execFile(TESTBED_SH, args, { timeout, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-            error ? reject(new Error(`testbed.sh ${args.join(" ")}: ${error.message}\n${stdout}${stderr}`)) : resolve(stdout + stderr));
-    });
-}
+const clean = () => cleanSssdService(NAME, IMAGE);
 
 // The listed host paths as they were before this spec, put back after it: a join and its leave
 // leave sssd.conf (with no domain) and krb5.conf behind, which later specs must not find.
@@ -105,9 +88,7 @@ async function putBack() {
 before(async () => {
     assert.match(await ad("status"), /running/, "the AD DC is up (test/e2e/run.sh brings it up)");
     await exec(`cd / && ls -d ${PATHS} > ${SAVED}.present 2>/dev/null; tar -cpf ${SAVED}.tar --files-from=${SAVED}.present`);
-    const t0 = Date.now();
-    const out = await testbed(["sssd-image"], 900_000);
-    console.log(`# sssd image ready in ${Math.round((Date.now() - t0) / 1000)} s: ${out.trim().split("\n").pop()}`);
+    await sssdImage();
     await clean();
 });
 after(async () => {

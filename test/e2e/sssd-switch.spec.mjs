@@ -13,7 +13,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { withCockpit } from "./lib/session.mjs";
-import { TESTBED_SH } from "./lib/testbed.mjs";
+import { sssdImage, TESTBED_SH, testbedCommand } from "./lib/testbed.mjs";
 import { readRecord, waitHost } from "./lib/ops.mjs";
 
 const INSIDE = "/srv/ctx/sssd-switch-inside.sh";
@@ -212,12 +212,8 @@ async function runSwitch(frame, label) {
 let saved = null;          // fingerprints of the three paths with native SSSD set up
 
 before(async () => {
-    let r = await testbed(["directory"], { timeout: 120_000 });
-    assert.equal(r.code, 0, `testbed.sh directory: ${r.stdout}${r.stderr}`);
-    const t0 = Date.now();
-    r = await testbed(["sssd-image"], { timeout: 900_000 });
-    assert.equal(r.code, 0, `testbed.sh sssd-image: ${r.stdout}${r.stderr}`);
-    console.log(`# sssd image ready in ${Math.round((Date.now() - t0) / 1000)} s: ${(r.stdout + r.stderr).trim().split("\n").pop()}`);
+    await testbedCommand(["directory"], 120_000);
+    await sssdImage();
     const labels = (await inside(["build-broken"], { timeout: 300_000 })).stdout.trim();
     assert.equal(labels, "ipa realm ldap", "localhost/sssd-broken keeps localhost/sssd's labels");
 

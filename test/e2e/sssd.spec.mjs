@@ -4,10 +4,9 @@
 // the host's configuration back byte for byte.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { withCockpit } from "./lib/session.mjs";
-import { exec, sleep, waitForUnitState, TESTBED_SH } from "./lib/testbed.mjs";
+import { cleanSssdService, exec, sleep, sssdImage, testbedCommand, waitForUnitState } from "./lib/testbed.mjs";
 
 const IMAGE = "localhost/sssd:latest";
 // "sssd" (the default name) is refused on this host: Debian's native sssd.service exists
@@ -19,23 +18,8 @@ const CAROL = "uid=carol,ou=people,dc=example,dc=test";
 const LISTED = fs.readFileSync(new URL("../../images/sssd/host-data-list", import.meta.url), "utf8")
         .split("\n").map(l => l.trim().replace(/\/$/, "")).filter(l => l && !l.startsWith("#"));
 
-// Outside the testbed (debootstrap runs out here): build the image (cached) and the directory.
-function testbed(args, timeout) {
-    return new Promise((resolve, reject) => {
-        execFile(TESTBED_SH, args, { timeout, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-            error ? reject(new Error(`testbed.sh ${args.join(" ")}: ${error.message}\n${stdout}${stderr}`)) : resolve(stdout + stderr));
-    });
-}
-
 async function cleanup() {
-    await exec(`systemctl disable --now ${UNIT} 2>/dev/null; podman rm -f ${NAME} >/dev/null 2>&1;
-        if [ -f /var/lib/sssd-container/${NAME}/mode ]; then
-            podman run --rm --privileged --pid=host --net=host -v /:/host -e HOST=/host -e NAME=${NAME} -e IMAGE=${IMAGE} ${IMAGE} /bin/uninstall.sh >/dev/null 2>&1;
-        fi
-        rm -rf /etc/systemd/system/${UNIT} /etc/containers/system-services/${NAME} /var/lib/sssd-container/${NAME} \\
-            /var/lib/containers/system-services/backups/${NAME};
-        systemctl daemon-reload; systemctl reset-failed ${UNIT} 'system-services-op-${NAME}-*' 2>/dev/null;
-        ldapdelete ${LDAP} ${CAROL} >/dev/null 2>&1; true`);
+    await cleanSssdService(NAME, IMAGE, `ldapdelete ${LDAP} ${CAROL} >/dev/null 2>&1;`);
 }
 
 // type, mode, owner and sha256 of everything under the listed paths (sockets are live state)
@@ -62,10 +46,8 @@ async function waitLookup(what, ok, timeoutMs = 15_000) {
 }
 
 before(async () => {
-    await testbed(["directory"], 120_000);
-    const t0 = Date.now();
-    const out = await testbed(["sssd-image"], 900_000);
-    console.log(`# sssd image ready in ${Math.round((Date.now() - t0) / 1000)} s: ${out.trim().split("\n").pop()}`);
+    await testbedCommand(["directory"], 120_000);
+    await sssdImage();
     await cleanup();
 });
 

@@ -49,3 +49,33 @@ export async function journal(lines = 500) {
 export function shellQuote(s) {
     return "'" + String(s).replaceAll("'", "'\\''") + "'";
 }
+
+// testbed.sh ARGS on this machine, for what runs out here (debootstrap for an image's root):
+// resolves its output, rejects with it on a non-zero exit
+export function testbedCommand(args, timeout) {
+    return new Promise((resolve, reject) => {
+        execFile(TESTBED_SH, args, { timeout, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+            error ? reject(new Error(`testbed.sh ${args.join(" ")}: ${error.message}\n${stdout}${stderr}`)) : resolve(stdout + stderr));
+    });
+}
+
+// The reference SSSD image (images/sssd) in the testbed, built once and cached; says how long it took
+export async function sssdImage() {
+    const t0 = Date.now();
+    const out = await testbedCommand(["sssd-image"], 900_000);
+    console.log(`# sssd image ready in ${Math.round((Date.now() - t0) / 1000)} s: ${out.trim().split("\n").pop()}`);
+}
+
+// Removes service NAME of an SSSD image as an install leaves it: the unit stopped, the image's
+// UNINSTALL when its state says it is installed, then the unit file, record, state, backups,
+// operation files and password folder. `extra`: more shell commands, run last.
+export async function cleanSssdService(name, image, extra = "") {
+    await exec(`systemctl disable --now ${name}.service 2>/dev/null; podman rm -f ${name} >/dev/null 2>&1;
+        if [ -f /var/lib/sssd-container/${name}/mode ]; then
+            podman run --rm --privileged --pid=host --net=host -v /:/host -e HOST=/host -e NAME=${name} -e IMAGE=${image} ${image} /bin/uninstall.sh >/dev/null 2>&1;
+        fi;
+        rm -rf /etc/systemd/system/${name}.service /etc/containers/system-services/${name} /var/lib/sssd-container/${name} \\
+            /var/lib/containers/system-services/backups/${name} /run/system-services/${name};
+        rm -f /var/lib/containers/system-services/ops/system-services-op-${name}-*;
+        systemctl daemon-reload; systemctl reset-failed ${name}.service 'system-services-op-${name}-*' 2>/dev/null; ${extra} true`);
+}
