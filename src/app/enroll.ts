@@ -4,17 +4,16 @@
 import type { EngineName } from "../core/engineVersion";
 import { enrollArguments, enrollSupport, secretKind, type EnrollForm, type EnrollSupport } from "../core/enroll";
 import { recognizeEnrollFailure, type EnrollFailure } from "../core/enrollErrors";
-import { expandLabel, privilegeWarnings } from "../core/labels";
+import { queryCommand } from "../core/labels";
 import { N_ } from "../core/i18n";
 import type { Image, ServiceRecord } from "../core/model";
-import { planInstall, type InstallPlan } from "../core/planLifecycle";
+import type { InstallPlan } from "../core/planLifecycle";
 import type { StepsPlan } from "../core/plan";
 import { parseRealmDiscover, type RealmDiscovery } from "../core/realmDiscover";
 import { parseSssdConf, type SssdDomain } from "../core/sssdConf";
 import type { ReadHost } from "../host/api";
 import type { AppContext } from "./context";
-import { listPlanInput } from "./hostDataList";
-import type { InstallChoices } from "./install";
+import { planInstallOf, type InstallChoices } from "./install";
 import type { OperationView } from "./runner";
 
 export type EnrollChoices = Omit<InstallChoices, "extraArgs" | "options"> & { form: EnrollForm };
@@ -28,13 +27,8 @@ export function enrollableImages(images: Image[]): { image: Image; support: Enro
 
 /** INSTALL with the form's arguments; with a password, its file mounted where the image reads it. */
 export function enrollPlan(c: EnrollChoices): InstallPlan {
-    const support = enrollSupport(c.image.labels);
-    return planInstall({
-        image: c.image, imageRef: c.imageRef, name: c.name, engine: c.engine, containers: c.containers,
-        record: c.records.find(r => r.name === c.name) ?? null, extraArgs: enrollArguments(c.form),
-        secretMount: secretKind(c.form) !== null ? support.secretPath : null,
-        ...listPlanInput(c.list, c.now), restoreOnFailure: c.restoreOnFailure, now: c.now,
-    });
+    return planInstallOf({ ...c, options: {}, extraArgs: enrollArguments(c.form) },
+                         { secretMount: secretKind(c.form) !== null ? enrollSupport(c.image.labels).secretPath : null });
 }
 
 /** Starts the enrollment; `secret` stays in the runner's memory until the command ended. */
@@ -47,15 +41,7 @@ export function startEnroll(ctx: AppContext, name: string, plan: StepsPlan, secr
  * unprivileged run of the image on the host's network: it runs as root while the person types.
  */
 export function discoverCommand(image: Image, imageRef: string, engine: EngineName, domain: string): string[] | null {
-    const label = enrollSupport(image.labels).discover;
-    if (label === null)
-        return null;
-    try {
-        const { argv } = expandLabel(label, { name: "discover", image: imageRef, engine, extraArgs: [domain] });
-        return privilegeWarnings(argv).every(w => w.kind === "host-network") ? argv : null;
-    } catch {
-        return null;
-    }
+    return queryCommand(enrollSupport(image.labels).discover, { name: "discover", image: imageRef, engine, extraArgs: [domain] }, ["host-network"]);
 }
 
 export async function discoverDomain(host: ReadHost, argv: string[]): Promise<{ discovery: RealmDiscovery; output: string }> {

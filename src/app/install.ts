@@ -28,14 +28,21 @@ export function installsWith(image: Image): "INSTALL" | "RUN" {
     return findLabel(image.labels, "INSTALL") !== undefined ? "INSTALL" : "RUN";
 }
 
-export function installPlan(c: InstallChoices): InstallPlan | RunPlan {
-    const input = {
+// what the lifecycle plans take of the dialog's choices
+function lifecycleInput(c: InstallChoices) {
+    return {
         image: c.image, imageRef: c.imageRef, name: c.name, engine: c.engine, options: c.options, extraArgs: c.extraArgs,
         containers: c.containers, record: c.records.find(r => r.name === c.name) ?? null,
     };
-    if (installsWith(c.image) === "RUN")
-        return planRun(input);
-    return planInstall({ ...input, ...listPlanInput(c.list, c.now), restoreOnFailure: c.restoreOnFailure, now: c.now });
+}
+
+/** INSTALL with the list in effect backed up first (and mounted when overridden). */
+export function planInstallOf(c: InstallChoices, more: { secretMount?: string | null } = {}): InstallPlan {
+    return planInstall({ ...lifecycleInput(c), ...listPlanInput(c.list, c.now), restoreOnFailure: c.restoreOnFailure, now: c.now, ...more });
+}
+
+export function installPlan(c: InstallChoices): InstallPlan | RunPlan {
+    return installsWith(c.image) === "RUN" ? planRun(lifecycleInput(c)) : planInstallOf(c);
 }
 
 export function startInstall(ctx: AppContext, image: Image, name: string, plan: StepsPlan): Promise<string> {

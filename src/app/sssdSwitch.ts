@@ -1,7 +1,7 @@
 // The SSSD card's facts and the two switches (core/sssdSwitch.ts), started as operations.
 import type { EngineName } from "../core/engineVersion";
 import { imageDisplayName, imageOfRecord } from "../core/inventory";
-import { expandLabel, findLabel, privilegeWarnings, runMounts } from "../core/labels";
+import { findLabel, queryCommand } from "../core/labels";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import type { Refusal, StepsPlan } from "../core/plan";
 import { NATIVE_UNITS, planToContainer, planToNative, serving, type UnitNow } from "../core/sssdSwitch";
@@ -69,16 +69,8 @@ export const HOST_CHECK_LABEL = "io.github.system-services.host-check";
  * root when the person asks, without a plan of its own.
  */
 export function hostCheckCommand(image: Image, engine: EngineName): string[] | null {
-    const label = findLabel(image.labels, HOST_CHECK_LABEL);
-    if (label === undefined)
-        return null;
-    try {
-        const { argv } = expandLabel(label, { name: "host-check", image: imageDisplayName(image), engine });
-        const readOnly = runMounts(argv).every(m => m.readOnly);
-        return readOnly && privilegeWarnings(argv).every(w => w.kind === "host-root-mount" || w.kind === "host-mount") ? argv : null;
-    } catch {
-        return null;
-    }
+    return queryCommand(findLabel(image.labels, HOST_CHECK_LABEL), { name: "host-check", image: imageDisplayName(image), engine },
+                        ["host-root-mount", "host-mount"]);
 }
 
 /** The check's lines ("ok …" / "missing …") and its verdict. */

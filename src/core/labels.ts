@@ -3,6 +3,7 @@
 
 import { LabelSyntaxError, splitWords } from "./shellwords";
 import { isEngineWord } from "./engineOptions";
+import { privilegeWarnings, runMounts, type PrivilegeWarning } from "./engineArgs";
 import type { LabelOptions } from "./model";
 
 export { LabelSyntaxError, splitWords, formatCommand } from "./shellwords";
@@ -229,4 +230,24 @@ export function findLabel(labels: Record<string, string> | null | undefined, key
             return labels[k];
     }
     return undefined;
+}
+
+/**
+ * A label's command that only asks the host (a domain discovery, a host check), run without a
+ * plan of its own: expanded, or null when the label is missing or does not parse, mounts a
+ * host path writable, or asks for any privilege outside `allowed`.
+ */
+export function queryCommand(label: string | null | undefined, ctx: ExpandContext, allowed: PrivilegeWarning["kind"][]): string[] | null {
+    if (label === null || label === undefined)
+        return null;
+    let argv: string[];
+    try {
+        argv = expandLabel(label, ctx).argv;
+    } catch (e) {
+        if (e instanceof LabelSyntaxError)
+            return null;
+        throw e;
+    }
+    const readOnly = runMounts(argv).every(m => m.readOnly);
+    return readOnly && privilegeWarnings(argv).every(w => allowed.includes(w.kind)) ? argv : null;
 }

@@ -1,14 +1,14 @@
 // Reads for enrollment: a domain's discovery (the image's discover label, a read-only query of
 // DNS and LDAP), the host's SSSD configuration and keytab, and a user looked up the way logins
 // look them up (NSS, so through SSSD when the host is enrolled).
-import { cockpit, hostError, readFile, run } from "../cockpit";
+import { cockpit, hostError, readFile, run, type SpawnOptions } from "../cockpit";
 
 export interface CommandOutput { output: string; exitCode: number | null }
 
-/** Runs a read-only command as root; its output (standard error included) whether or not it fails. */
-export async function runQuery(argv: string[]): Promise<CommandOutput> {
+/** Runs a read-only command (as root unless `superuser` says not); its output, standard error included, whether or not it fails. */
+export async function runQuery(argv: string[], superuser: SpawnOptions["superuser"] = "require"): Promise<CommandOutput> {
     let output = "";
-    const proc = cockpit.spawn(argv, { superuser: "require", err: "out" });
+    const proc = cockpit.spawn(argv, { superuser, err: "out" });
     proc.stream(data => { output += data; });
     try {
         await proc;
@@ -28,15 +28,7 @@ export async function readDomainFiles(): Promise<{ sssdConf: string | null; keyt
     return { sssdConf: conf.content, keytab };
 }
 
-/** `getent passwd NAME` and `id NAME`, each one's output or error in words. */
+/** `getent passwd NAME` and `id NAME` as this user (what a login would see), each one's output or error. */
 export async function lookUpUser(name: string): Promise<{ passwd: CommandOutput; id: CommandOutput }> {
-    const one = async (argv: string[]): Promise<CommandOutput> => {
-        try {
-            return { output: await run(argv), exitCode: 0 };
-        } catch (e) {
-            const error = hostError(argv.join(" "), e);
-            return { output: error.details, exitCode: error.exitStatus };
-        }
-    };
-    return { passwd: await one(["getent", "passwd", "--", name]), id: await one(["id", "--", name]) };
+    return { passwd: await runQuery(["getent", "passwd", "--", name], false), id: await runQuery(["id", "--", name], false) };
 }

@@ -9,6 +9,8 @@ import { FormSelect, FormSelectOption } from "@patternfly/react-core/dist/esm/co
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
 import { _, format } from "../cockpit";
+import { enrollableImages } from "../app/enroll";
+import { NATIVE_SERVICE } from "../core/sssdSwitch";
 import { checkHost, hostCheckCommand, readSssdFacts, startSwitch, toContainerPlan, toNativePlan, type SssdFacts } from "../app/sssdSwitch";
 import { formatCommand } from "../core/labels";
 import type { EngineName } from "../core/engineVersion";
@@ -24,13 +26,16 @@ import { OperationPanel } from "./OperationPanel";
 import { PlanPreview } from "./PlanPreview";
 import { useListInEffect } from "./useHostDataList";
 
+// the reference image when it is there, else the first SSSD image
+const preferredImage = (images: Image[]): Image | null => images.find(i => i.names.includes("localhost/sssd:latest")) ?? images[0] ?? null;
+
 interface Props { records: ServiceRecord[]; images: Image[]; containers: Container[]; engine: EngineName }
 
 function SwitchDialog({ facts, to, records, images, containers, engine }: Props & { facts: SssdFacts; to: "container" | "native" }) {
     const app = useApp();
     const dialogs = useDialogs();
     const installed = facts.containers[0]?.record ?? null;
-    const [imageId, setImageId] = useState(facts.images.find(i => i.names.includes("localhost/sssd:latest"))?.id ?? facts.images[0]?.id ?? "");
+    const [imageId, setImageId] = useState(preferredImage(facts.images)?.id ?? "");
     const image = to === "container" ? facts.images.find(i => i.id === imageId) ?? null : installed ? imageOfRecord(images, installed) : null;
     const [name, setName] = useState("sssd-container");
     const [user, setUser] = useState("");
@@ -125,12 +130,16 @@ export function SssdCard(props: Props) {
     const ended = useOperations().filter(o => o.status !== "running").length;
     // it reads sssd.conf, which only root may
     const access = useAccess();
+    // read again when the services or the SSSD images change, not on every new listing of the same
+    const services = props.records.map(r => `${r.name}:${r.imageId}:${r.unit ?? ""}`).join(" ");
+    const sssdImages = enrollableImages(props.images).map(e => e.image.id).join(" ");
     const facts = usePromise(() => access === "root" ? readSssdFacts(host, props.records, props.images) : Promise.resolve(null),
-                             [props.records, props.images, ended, access]);
+                             [services, sssdImages, ended, access]);
     const f = facts.value;
     if (!f)
         return facts.error ? <ErrorAlert title={_("SSSD's state could not be read")} error={facts.error} /> : null;
-    const daemon = f.native.find(u => u.unit === "sssd.service");
+    const daemon = f.native.find(u => u.unit === NATIVE_SERVICE);
+    const checkImage = preferredImage(f.images);
     const running = f.containers.find(c => c.unit?.activeState === "active");
     const servingText = f.serving === "native" ? _("native SSSD (sssd.service)")
         : f.serving === "container" ? format(_("the containerized SSSD $0"), running?.record.name ?? "") : _("none: no SSSD runs");
@@ -145,7 +154,7 @@ export function SssdCard(props: Props) {
                 {f.containers.map(c => <p key={c.record.name} className="ss-sssd-container" data-service={c.record.name}>
                     {format(_("Containerized: $0, unit $1"), c.record.name, c.unit ? `${c.unit.activeState}, ${c.unit.unitFileState}` : _("none"))}
                 </p>)}
-                {f.images[0] && <HostCheck image={f.images.find(i => i.names.includes("localhost/sssd:latest")) ?? f.images[0]} engine={props.engine} />}
+                {checkImage && <HostCheck image={checkImage} engine={props.engine} />}
                 <div className="ss-toolbar">
                     <MutatingButton id="sssd-to-container" variant="secondary" isDisabled={f.serving === "container" || f.images.length === 0}
                                     onClick={() => dialogs.show(<SwitchDialog {...props} facts={f} to="container" />)}>
