@@ -60,9 +60,9 @@ export function enrolledMode(record: ServiceRecord, image: Image | null): string
     return mode !== undefined && image !== null && (enrollSupport(image.labels).modes as string[]).includes(mode) ? mode : null;
 }
 
-export interface DomainFacts { domains: SssdDomain[]; keytab: boolean; configured: boolean }
+export interface DomainFacts { domains: SssdDomain[]; keytab: boolean }
 
 export async function readDomainFacts(host: ReadHost): Promise<DomainFacts> {
     const { sssdConf, keytab } = await host.readDomainFiles();
-    return { domains: sssdConf === null ? [] : parseSssdConf(sssdConf).domains, keytab, configured: sssdConf !== null };
+    return { domains: sssdConf === null ? [] : parseSssdConf(sssdConf).domains, keytab };
 }
