@@ -81,7 +81,7 @@ function Content({ facts, inventory, opsOnHost }: {
     else if (path[0] === "unit" && path[1] && useSystemd)
         view = <AdoptedUnitDetails unit={path[1]} containers={containers} images={images} records={records.records} engine={engine} />;
     else if (path[0] === "images")
-        view = <ImagesView images={images} />;
+        view = <ImagesView images={images} engine={engine} containers={containers} records={records.records} />;
     else
         view = <ServicesView records={records.records} containers={containers} useSystemd={useSystemd} images={images} engine={engine} />;
     const tab = path[0] === "images" || path[0] === "image" ? "images" : "services";
