@@ -1,5 +1,6 @@
 // The installed system services: our records joined with their containers, units and
 // the operations running for them.
+import type { VNode } from "preact";
 import { EmptyState, EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
 import { _ } from "../cockpit";
@@ -13,11 +14,14 @@ import { MutatingButton } from "./MutatingButton";
 import { shortId } from "../core/inventory";
 import type { UnitState } from "../app/context";
 import { adoptedName, useAdoptedUnits } from "./AdoptedUnits";
+import type { ContainerUnit } from "../core/unitFile";
 import { useApp, useOperations } from "./appContext";
 import { useWatched } from "./hooks";
 import { go } from "./location";
 import { operationTitle } from "./OperationPanel";
 import { OrphanBackups } from "./OrphanBackups";
+import { FilterEmpty, FilterInput, PAGE_SIZE, Pager, SortHeader, useTable } from "./TableControls";
+import type { OperationView } from "../app/operationView";
 
 function UnitBadge({ unit }: { unit: string }) {
     const { host } = useApp();
@@ -39,6 +43,82 @@ function JoinDomain({ images, records, containers, engine }: { images: Image[]; 
                 {_("Join a domain…")}
             </MutatingButton>
         </div>
+    );
+}
+
+interface ServiceRow { key: string; name: string; image: string; node: VNode }
+
+const matches = (row: ServiceRow, query: string) => {
+    const q = query.trim().toLowerCase();
+    return row.name.toLowerCase().includes(q) || row.image.toLowerCase().includes(q);
+};
+const compare = { name: (a: ServiceRow, b: ServiceRow) => a.name.localeCompare(b.name) };
+
+function RecordRow({ record: r, containers, useSystemd, op }: {
+    record: ServiceRecord; containers: Container[]; useSystemd: boolean; op: OperationView | undefined;
+}) {
+    const container = containers.find(c => c.name === r.name);
+    return (
+        <tr className="pf-v6-c-table__tr" data-service={r.name}>
+            <td className="pf-v6-c-table__td" data-label={_("Name")}>
+                <a href={`#/service/${r.name}`} onClick={e => { e.preventDefault(); go(["service", r.name]); }}>{r.name}</a>
+                {op && <span className="ss-op-badge" data-operation="running"> <Spinner size="sm" aria-label={operationTitle(op)} /> {operationTitle(op)}</span>}
+            </td>
+            <td className="pf-v6-c-table__td" data-label={_("Image")}>{r.image} <code>{shortId(r.imageId)}</code></td>
+            <td className="pf-v6-c-table__td" data-label={_("Container")}>{container ? container.state : _("none")}</td>
+            <td className="pf-v6-c-table__td" data-label={_("Unit")}>
+                {r.unit && useSystemd ? <UnitBadge unit={r.unit} /> : _("none")}
+            </td>
+        </tr>
+    );
+}
+
+function AdoptedRow({ adopted: u, containers }: { adopted: ContainerUnit; containers: Container[] }) {
+    return (
+        <tr className="pf-v6-c-table__tr" data-service={adoptedName(u)} data-adopted="true">
+            <td className="pf-v6-c-table__td" data-label={_("Name")}>
+                <a href={`#/unit/${u.unit}`} onClick={e => { e.preventDefault(); go(["unit", u.unit]); }}>{adoptedName(u)}</a>
+                {" "}<span className="ss-adopted-badge">{_("Not installed here")}</span>
+            </td>
+            <td className="pf-v6-c-table__td" data-label={_("Image")}>{u.container.image ?? "—"}</td>
+            <td className="pf-v6-c-table__td" data-label={_("Container")}>
+                {containers.find(c => c.name === u.container.container)?.state ?? _("none")}
+            </td>
+            <td className="pf-v6-c-table__td" data-label={_("Unit")}><UnitBadge unit={u.unit} /></td>
+        </tr>
+    );
+}
+
+// up to a page of services shows as it is; more get the Images list's filter, sort and pager
+function ServicesTable({ rows }: { rows: ServiceRow[] }) {
+    const table = useTable(rows, matches, compare, "name");
+    const long = rows.length > PAGE_SIZE;
+    const header = long
+        ? <SortHeader id="services-sort-name" label={_("Name")} sortKey="name" sort={table.sort} onSort={table.onSort} />
+        : <th className="pf-v6-c-table__th" scope="col">{_("Name")}</th>;
+    return (
+        <>
+            {long &&
+                <div className="ss-toolbar ss-table-toolbar">
+                    <FilterInput id="services-filter" value={table.query} onChange={table.setQuery}
+                                 placeholder={_("Filter by name or image")} />
+                    <Pager idPrefix="services" first={table.first} shown={table.pageRows.length} count={table.count}
+                           onPage={delta => table.setPage(table.page + delta)} />
+                </div>}
+            {long && table.count === 0
+                ? <FilterEmpty id="services-filter-empty" onClear={() => table.setQuery("")} />
+                : <table className="pf-v6-c-table pf-m-compact pf-m-grid-md" aria-label={_("System services")}>
+                    <thead className="pf-v6-c-table__thead"><tr className="pf-v6-c-table__tr">
+                        {header}
+                        <th className="pf-v6-c-table__th" scope="col">{_("Image")}</th>
+                        <th className="pf-v6-c-table__th" scope="col">{_("Container")}</th>
+                        <th className="pf-v6-c-table__th" scope="col">{_("Unit")}</th>
+                    </tr></thead>
+                    <tbody className="pf-v6-c-table__tbody">
+                        {(long ? table.pageRows : rows).map(row => row.node)}
+                    </tbody>
+                </table>}
+        </>
     );
 }
 
@@ -64,55 +144,30 @@ export function ServicesView({ records, containers, useSystemd, images, engine }
             </>
         );
 
+    const rows: ServiceRow[] = [
+        ...records.map(r => ({
+            key: r.name, name: r.name, image: r.image,
+            node: <RecordRow key={r.name} record={r} containers={containers} useSystemd={useSystemd}
+                             op={running.find(o => o.op.service === r.name)} />,
+        })),
+        ...adopted.map(u => ({
+            key: u.unit, name: adoptedName(u), image: u.container.image ?? "",
+            node: <AdoptedRow key={u.unit} adopted={u} containers={containers} />,
+        })),
+        ...pending.map(op => ({
+            key: op.id, name: op.op.service, image: "",
+            node: (
+                <tr key={op.id} className="pf-v6-c-table__tr" data-service={op.op.service} data-operation="running">
+                    <td className="pf-v6-c-table__td">{op.op.service}</td>
+                    <td className="pf-v6-c-table__td" colSpan={3}><Spinner size="sm" aria-label={operationTitle(op)} /> {operationTitle(op)}</td>
+                </tr>
+            ),
+        })),
+    ];
     return (
         <section id="services-view">
             {join}
-            <table className="pf-v6-c-table pf-m-compact pf-m-grid-md" aria-label={_("System services")}>
-                <thead className="pf-v6-c-table__thead"><tr className="pf-v6-c-table__tr">
-                    <th className="pf-v6-c-table__th">{_("Name")}</th>
-                    <th className="pf-v6-c-table__th">{_("Image")}</th>
-                    <th className="pf-v6-c-table__th">{_("Container")}</th>
-                    <th className="pf-v6-c-table__th">{_("Unit")}</th>
-                </tr></thead>
-                <tbody className="pf-v6-c-table__tbody">
-                    {records.map(r => {
-                        const container = containers.find(c => c.name === r.name);
-                        const op = running.find(o => o.op.service === r.name);
-                        return (
-                            <tr key={r.name} className="pf-v6-c-table__tr" data-service={r.name}>
-                                <td className="pf-v6-c-table__td" data-label={_("Name")}>
-                                    <a href={`#/service/${r.name}`} onClick={e => { e.preventDefault(); go(["service", r.name]); }}>{r.name}</a>
-                                    {op && <span className="ss-op-badge" data-operation="running"> <Spinner size="sm" aria-label={operationTitle(op)} /> {operationTitle(op)}</span>}
-                                </td>
-                                <td className="pf-v6-c-table__td" data-label={_("Image")}>{r.image} <code>{shortId(r.imageId)}</code></td>
-                                <td className="pf-v6-c-table__td" data-label={_("Container")}>{container ? container.state : _("none")}</td>
-                                <td className="pf-v6-c-table__td" data-label={_("Unit")}>
-                                    {r.unit && useSystemd ? <UnitBadge unit={r.unit} /> : _("none")}
-                                </td>
-                            </tr>
-                        );
-                    })}
-                    {adopted.map(u => (
-                        <tr key={u.unit} className="pf-v6-c-table__tr" data-service={adoptedName(u)} data-adopted="true">
-                            <td className="pf-v6-c-table__td" data-label={_("Name")}>
-                                <a href={`#/unit/${u.unit}`} onClick={e => { e.preventDefault(); go(["unit", u.unit]); }}>{adoptedName(u)}</a>
-                                {" "}<span className="ss-adopted-badge">{_("Not installed here")}</span>
-                            </td>
-                            <td className="pf-v6-c-table__td" data-label={_("Image")}>{u.container.image ?? "—"}</td>
-                            <td className="pf-v6-c-table__td" data-label={_("Container")}>
-                                {containers.find(c => c.name === u.container.container)?.state ?? _("none")}
-                            </td>
-                            <td className="pf-v6-c-table__td" data-label={_("Unit")}><UnitBadge unit={u.unit} /></td>
-                        </tr>
-                    ))}
-                    {pending.map(op => (
-                        <tr key={op.id} className="pf-v6-c-table__tr" data-service={op.op.service} data-operation="running">
-                            <td className="pf-v6-c-table__td">{op.op.service}</td>
-                            <td className="pf-v6-c-table__td" colSpan={3}><Spinner size="sm" aria-label={operationTitle(op)} /> {operationTitle(op)}</td>
-                        </tr>
-                    ))}
-                </tbody>
-            </table>
+            <ServicesTable rows={rows} />
             <OrphanBackups records={records} />
         </section>
     );
