@@ -5,10 +5,12 @@
 #   make testbed-down   stop it
 #   make demo           testbed-up, print the URL and login, stop on Ctrl-C
 #   make check-e2e      fresh testbed, images, specs; always stops it. E2E_SPECS=... runs only some
+#   make bench          our page against cockpit-podman (test/bench/README.md); not part of check.
+#                       BENCH_N="10 100" BENCH_RUNS=3 BENCH_TIMEOUT=600 (seconds per page load)
 E2E_RUN := $(CURDIR)/test/e2e/run.sh
 E2E_ENV := PLUGIN_DIR=$(CURDIR)/dist
 
-.PHONY: testbed-up testbed-down demo check-e2e
+.PHONY: testbed-up testbed-down demo check-e2e bench
 
 testbed-up: all
 	$(E2E_ENV) $(E2E_RUN) up
@@ -21,3 +23,9 @@ demo: all
 
 check-e2e: all
 	$(E2E_ENV) $(E2E_RUN) check $(E2E_SPECS)
+
+# make's command-line variables reach the script's environment too
+BENCH_ENV := $(foreach v,BENCH_N BENCH_RUNS BENCH_TIMEOUT BENCH_UNIT_TOGGLES,$(if $($(v)),$(v)="$($(v))"))
+
+bench: all
+	$(E2E_ENV) $(BENCH_ENV) $(CURDIR)/test/bench/run.sh
