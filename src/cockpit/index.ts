@@ -70,9 +70,11 @@ export function readFile(path: string, superuser: SpawnOptions["superuser"] = "t
  * kept when the command fails with an exit status that `acceptable` allows.
  */
 export async function runBytes(argv: string[], options: SpawnOptions = {},
-    acceptable: (e: HostError) => boolean = () => false): Promise<Uint8Array> {
+    acceptable: (e: HostError) => boolean = () => false, input?: Uint8Array): Promise<Uint8Array> {
     const chunks: Uint8Array[] = [];
     const proc = cockpit.spawn(argv, { err: "message", ...options, binary: true });
+    if (input)
+        proc.input(input);
     (proc.stream as unknown as (cb: (data: Uint8Array) => void) => void)(data => { chunks.push(data); });
     try {
         await proc;

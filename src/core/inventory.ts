@@ -95,6 +95,7 @@ export function parsePodmanImages(json: string): Image[] {
         return {
             id: bareId(entry.string("Id")),
             names: entry.strings("Names"),
+            digest: typeof entry.obj.Digest === "string" ? entry.obj.Digest : "",
             labels: entry.labels("Labels"),
             created: entry.number("Created"),
             size: entry.number("Size"),
@@ -113,7 +114,7 @@ export function parsePodmanImages(json: string): Image[] {
 // RFC 3339 as Go writes it (up to 9 fractional digits, Z or an offset) → seconds since the epoch.
 const RFC3339 = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/;
 
-function epochSeconds(text: string): number | null {
+export function epochSeconds(text: string): number | null {
     const m = RFC3339.exec(text);
     if (m === null)
         return null;
@@ -137,6 +138,7 @@ export function parseDockerImageInspect(json: string): Image[] {
             id: bareId(entry.string("Id")),
             // Docker lists dangling images with the tag "<none>:<none>".
             names: entry.strings("RepoTags").filter(t => t !== "<none>:<none>"),
+            digest: typeof entry.obj.Digest === "string" ? entry.obj.Digest : "",
             labels: isObject(config) ? entry.labels("Labels", config) : {},
             created,
             size: entry.number("Size"),
@@ -213,6 +215,21 @@ export function parseEngineEvent(line: string): EngineEvent | null {
         name = null;
     }
     return { type, status: value.Status, id, name, time: nonEmpty(value.Time) };
+}
+
+/**
+ * `next` with every image that did not change replaced by the object `previous` had (and
+ * `previous` itself when nothing changed): a view redraws only the rows that changed.
+ */
+export function keepUnchanged(previous: Image[] | null, next: Image[]): Image[] {
+    if (previous === null)
+        return next;
+    const before = new Map(previous.map(i => [i.id, i]));
+    const merged = next.map(image => {
+        const old = before.get(image.id);
+        return old && JSON.stringify(old) === JSON.stringify(image) ? old : image;
+    });
+    return merged.length === previous.length && merged.every((image, i) => image === previous[i]) ? previous : merged;
 }
 
 /** Whether the image carries any of INSTALL, RUN, STOP, UNINSTALL (in any case). */

@@ -9,6 +9,7 @@ export type ActionLabel = typeof ACTION_LABELS[number];
 export interface Image {
     id: string;                        // full hex ID without "sha256:"
     names: string[];                   // "localhost/demo-service:latest"; empty for dangling images
+    digest: string;                    // "sha256:…" of its manifest (podman); "" when the engine does not say (docker)
     labels: Record<string, string>;    // as the image carries them, keys in their own case
     created: number;                   // seconds since the epoch
     size: number;                      // bytes

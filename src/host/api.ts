@@ -23,6 +23,7 @@ export type { SystemdStatus } from "./systemd";
 export type { UnitState } from "./units";
 export type { BackupInfo, RestorePreview } from "./backups";
 export type { RecordsListing } from "./records";
+export type { ImageListing } from "./inventory";
 export type { ImageSwitch } from "./update";
 export type { CommandOutput } from "./enroll";
 export type { BrokenOperation, FoundOperation, OperationsListing } from "./operations";
@@ -39,7 +40,7 @@ export type ReadHost =
     Pick<typeof engine, "detectEngine"> &
     Pick<typeof systemd, "systemdStatus"> &
     Pick<typeof superuser, "watchSuperuser"> &
-    Pick<typeof inventory, "listImages" | "listContainers" | "watchEngineEvents"> &
+    Pick<typeof inventory, "listImages" | "listImagesWithEngine" | "listContainers" | "watchEngineEvents"> &
     Pick<typeof images, "pullImage" | "findImage"> &
     Pick<typeof records, "listRecords" | "onRecordsChanged"> &
     Pick<typeof hostDataList, "readImageList" | "readOverride"> &

@@ -2,20 +2,26 @@
 // events (one stream, not polling). A burst of events costs one listing.
 import { createContext } from "preact";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
-import type { Host, RecordsListing } from "../app/context";
+import type { Host, ImageListing, RecordsListing } from "../app/context";
 import { asError } from "../app/errors";
 import type { EngineName } from "../core/engineVersion";
 import type { Container, Image } from "../core/model";
+import { keepUnchanged } from "../core/inventory";
+
+/** How the images were listed (the Images view says so). */
+export type ListingRoute = Omit<ImageListing, "images">;
 
 export interface Inventory {
     images: Image[] | null;
+    listing: ListingRoute | null;
     containers: Container[] | null;
     records: RecordsListing | null;
     error: Error | null;
     refresh(): void;
 }
 
-const SETTLE_MS = 300;
+// events come in bursts (a pull, a load of many images): one listing for a burst
+const SETTLE_MS = 150;
 
 /** The inventory as it is now, for dialogs: a dialog shown earlier must not plan with what was listed then. */
 export const InventoryContext = createContext<Inventory | null>(null);
@@ -30,6 +36,7 @@ export function useCurrentInventory(): Inventory | null {
  */
 export function useInventory(host: Host, engine: EngineName | null, admin: boolean): Inventory {
     const [images, setImages] = useState<Image[] | null>(null);
+    const [listing, setListing] = useState<ListingRoute | null>(null);
     const [containers, setContainers] = useState<Container[] | null>(null);
     const [records, setRecords] = useState<RecordsListing | null>(null);
     const [error, setError] = useState<Error | null>(null);
@@ -40,18 +47,35 @@ export function useInventory(host: Host, engine: EngineName | null, admin: boole
             return;
         let timer: ReturnType<typeof setTimeout> | null = null;
         let alive = true;
+        let loading = false;
+        let again = false;
         const load = () => {
             timer = null;
-            Promise.all([admin ? host.listImages(engine) : [], admin ? host.listContainers(engine) : [], host.listRecords()])
-                    .then(([i, c, r]) => {
+            // one listing at a time: what changes meanwhile is listed right after it
+            if (loading) {
+                again = true;
+                return;
+            }
+            loading = true;
+            const noImages: ImageListing = { images: [], route: "engine", reason: null, ms: 0 };
+            Promise.all([admin ? host.listImages(engine) : noImages, admin ? host.listContainers(engine) : [], host.listRecords()])
+                    .then(([{ images: i, ...route }, c, r]) => {
                         if (!alive)
                             return;
-                        setImages(i);
+                        setImages(previous => keepUnchanged(previous, i));
+                        setListing(admin ? route : null);
                         setContainers(c);
                         setRecords(r);
                         setError(null);
                     })
-                    .catch(e => alive && setError(asError(e)));
+                    .catch(e => alive && setError(asError(e)))
+                    .finally(() => {
+                        loading = false;
+                        if (again && alive) {
+                            again = false;
+                            load();
+                        }
+                    });
         };
         const soon = () => {
             if (timer === null)
@@ -73,5 +97,5 @@ export function useInventory(host: Host, engine: EngineName | null, admin: boole
         };
     }, [host, engine, admin]);
 
-    return { images, containers, records, error, refresh: () => refreshRef.current() };
+    return { images, listing, containers, records, error, refresh: () => refreshRef.current() };
 }

@@ -9,7 +9,7 @@ import { hostCheckCommand } from "../../src/app/sssdSwitch";
 const NOW = new Date(Date.UTC(2026, 10, 30, 10, 0));
 // the reference image's labels (images/sssd/Containerfile, as buildah stores them)
 const SSSD: Image = {
-    id: "5e1f4c2b8a9d0e3f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f", names: ["localhost/sssd:latest"], created: 0, size: 0, containers: 0,
+    id: "5e1f4c2b8a9d0e3f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f", names: ["localhost/sssd:latest"], digest: "", created: 0, size: 0, containers: 0,
     labels: {
         INSTALL: "podman run --rm --privileged --pid=host --net=host -v /:/host -e HOST=/host -e NAME=${NAME} -e IMAGE=${IMAGE} ${IMAGE} /bin/install.sh",
         UNINSTALL: "podman run --rm --privileged --pid=host --net=host -v /:/host -e HOST=/host -e NAME=${NAME} -e IMAGE=${IMAGE} ${IMAGE} /bin/uninstall.sh",
