@@ -6,6 +6,7 @@ import { Checkbox } from "@patternfly/react-core/dist/esm/components/Checkbox/in
 import { EmptyState, EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
 import { _, format } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
+import { ListingNote } from "./ListingNote";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import { imageMatches, imageSearchText } from "../core/imageFilter";
 import { imageDisplayName, isSystemImage } from "../core/inventory";
@@ -74,6 +75,7 @@ export function ImagesView({ images, engine, containers, records }: {
                 <Pager idPrefix="images" first={table.first} shown={table.pageRows.length} count={table.count}
                        onPage={delta => table.setPage(table.page + delta)} />
             </div>
+            <ListingNote engine={engine} />
             {list}
         </section>
     );

@@ -4,7 +4,7 @@ import type { Image } from "../../src/core/model";
 
 const sssd: Image = {
     id: "bf2217d9514811aa00112233445566778899aabbccddeeff0011223344556677",
-    names: ["quay.io/fedora/sssd:latest"],
+    names: ["quay.io/fedora/sssd:latest"], digest: "",
     labels: { INSTALL: "podman run --rm --privileged ${IMAGE} /usr/bin/install.sh", "com.example.Bench-Group": "Seven" },
     created: 1767225600,
     size: 1000,
