@@ -46,7 +46,7 @@ function JoinDomain({ images, records, containers, engine }: { images: Image[]; 
     );
 }
 
-interface ServiceRow { key: string; name: string; image: string; node: VNode }
+interface ServiceRow { name: string; image: string; node: VNode }
 
 const matches = (row: ServiceRow, query: string) => {
     const q = query.trim().toLowerCase();
@@ -146,16 +146,16 @@ export function ServicesView({ records, containers, useSystemd, images, engine }
 
     const rows: ServiceRow[] = [
         ...records.map(r => ({
-            key: r.name, name: r.name, image: r.image,
+            name: r.name, image: r.image,
             node: <RecordRow key={r.name} record={r} containers={containers} useSystemd={useSystemd}
                              op={running.find(o => o.op.service === r.name)} />,
         })),
         ...adopted.map(u => ({
-            key: u.unit, name: adoptedName(u), image: u.container.image ?? "",
+            name: adoptedName(u), image: u.container.image ?? "",
             node: <AdoptedRow key={u.unit} adopted={u} containers={containers} />,
         })),
         ...pending.map(op => ({
-            key: op.id, name: op.op.service, image: "",
+            name: op.op.service, image: "",
             node: (
                 <tr key={op.id} className="pf-v6-c-table__tr" data-service={op.op.service} data-operation="running">
                     <td className="pf-v6-c-table__td">{op.op.service}</td>
