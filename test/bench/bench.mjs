@@ -42,7 +42,6 @@ const median = xs => {
     if (v.length === 0) return null;
     return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 };
-class BenchTimeout extends Error {}
 
 // --- the testbed's state -----------------------------------------------------------------
 const undo = [];   // what cleanup() runs, last first
@@ -144,14 +143,28 @@ async function cleanup() {
 
 // --- the measures ------------------------------------------------------------------------
 // A fresh browser context (no cache, no localStorage), logged in with administrative access;
-// fn(page, deadline) measures; the context is closed afterwards. A timeout gives null.
+// fn(page) measures; the context is closed afterwards. A timeout gives { ms: null, timeout }.
+// An uncaught page error ends the measure ERROR_GRACE ms later with { ms: null, error }
+// (a broken build must not wait out the timeout).
+const ERROR_GRACE = 15_000;
+class PageBroken extends Error {}
+const broken = new WeakMap();   // page → a promise rejected ERROR_GRACE ms after its first error
+
 async function inContext(fn) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const errors = [];
     try {
         const page = await context.newPage();
         page.setDefaultTimeout(60_000);
-        page.on("pageerror", e => errors.push(String(e.message ?? e)));
+        let fail;
+        const failed = new Promise((_resolve, reject) => { fail = reject; });
+        failed.catch(() => {});
+        broken.set(page, failed);
+        page.on("pageerror", e => {
+            errors.push(String(e.message ?? e));
+            if (errors.length === 1)
+                setTimeout(() => fail(new PageBroken(`page error: ${errors[0]}`)), ERROR_GRACE);
+        });
         await login(page, { admin: true, path: "/" });
         return await fn(page, errors);
     } finally {
@@ -172,13 +185,18 @@ async function frameWith(page, name, selector, deadline) {
 async function timed(page, url, name, selector, predicate, arg) {
     const t0 = Date.now();
     const deadline = t0 + TIMEOUT;
-    try {
+    const work = (async () => {
         await page.goto(COCKPIT_URL + url, { timeout: TIMEOUT });
         const frame = await frameWith(page, name, selector, deadline);
         const how = await frame.waitForFunction(predicate, arg,
             { polling: POLL, timeout: Math.max(1, deadline - Date.now()) });
         return { ms: Date.now() - t0, how: await how.jsonValue() };
+    })();
+    work.catch(() => {});
+    try {
+        return await Promise.race([work, broken.get(page)]);
     } catch (e) {
+        if (e instanceof PageBroken) return { ms: null, error: e.message };
         if (e.name === "TimeoutError" || Date.now() >= deadline) return { ms: null, timeout: true };
         throw e;
     }
@@ -252,29 +270,32 @@ async function oursPodmanCalls(n) {
 async function unitLatency() {
     const unit = `${SVC(0)}.service`;
     await exec(`systemctl stop ${unit}`, { check: false });
-    return inContext(async page => {
-        await page.goto(COCKPIT_URL + "/system-services");
-        const frame = await frameWith(page, OUR_FRAME, `tr[data-service="${SVC(0)}"] .ss-unit-badge[data-active="inactive"]`, Date.now() + 120_000);
-        const samples = [];
-        for (let k = 0; k < UNIT_TOGGLES; k++) {
-            const start = k % 2 === 0;
-            const want = start ? "active" : "inactive";
-            const seen = frame.evaluate(([svc, state, timeout]) => new Promise((resolve, reject) => {
-                const sel = `tr[data-service="${svc}"] .ss-unit-badge[data-active="${state}"]`;
-                if (document.querySelector(sel)) return resolve(Date.now());
-                const obs = new MutationObserver(() => {
-                    if (document.querySelector(sel)) { obs.disconnect(); resolve(Date.now()); }
-                });
-                obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-                setTimeout(() => { obs.disconnect(); reject(new Error(`no ${state} badge`)); }, timeout);
-            }), [SVC(0), want, 30_000]);
-            const out = await exec(`date +%s%3N; systemctl ${start ? "start" : "stop"} ${unit}`);
-            const sent = Number(out.stdout.trim().split("\n")[0]);
-            samples.push((await seen) - sent);
-            await sleep(500);
-        }
-        return samples;
-    });
+    return inContext(page => Promise.race([broken.get(page), unitToggles(page, unit)]))
+        .catch(e => { log(`unit → badge: ${e.message}`); return []; });
+}
+
+async function unitToggles(page, unit) {
+    await page.goto(COCKPIT_URL + "/system-services");
+    const frame = await frameWith(page, OUR_FRAME, `tr[data-service="${SVC(0)}"] .ss-unit-badge[data-active="inactive"]`, Date.now() + 120_000);
+    const samples = [];
+    for (let k = 0; k < UNIT_TOGGLES; k++) {
+        const start = k % 2 === 0;
+        const want = start ? "active" : "inactive";
+        const seen = frame.evaluate(([svc, state, timeout]) => new Promise((resolve, reject) => {
+            const sel = `tr[data-service="${svc}"] .ss-unit-badge[data-active="${state}"]`;
+            if (document.querySelector(sel)) return resolve(Date.now());
+            const obs = new window.MutationObserver(() => {
+                if (document.querySelector(sel)) { obs.disconnect(); resolve(Date.now()); }
+            });
+            obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+            setTimeout(() => { obs.disconnect(); reject(new Error(`no ${state} badge`)); }, timeout);
+        }), [SVC(0), want, 30_000]);
+        const out = await exec(`date +%s%3N; systemctl ${start ? "start" : "stop"} ${unit}`);
+        const sent = Number(out.stdout.trim().split("\n")[0]);
+        samples.push((await seen) - sent);
+        await sleep(500);
+    }
+    return samples;
 }
 
 // gzip bytes of the production bundles: our dist/index.js + index.css (gzip -9 here) against
@@ -289,29 +310,33 @@ function bundleSizes() {
 }
 
 // --- main --------------------------------------------------------------------------------
-function fmtMs(values, timedOut) {
-    const m = median(values);
-    if (m === null) return timedOut ? `> ${TIMEOUT / 1000} s` : "—";
-    const s = m >= 10_000 ? `${(m / 1000).toFixed(1)} s` : `${Math.round(m)} ms`;
-    return timedOut ? `${s} (+timeouts)` : s;
+// a cell of the table: the median of the runs' ms, "> T s" when every run timed out, "error"
+// when every run broke; (k timeouts) / (k errors) when only some did
+function cell(results) {
+    const ms = results.map(r => typeof r === "number" ? r : r.ms);
+    const m = median(ms);
+    const timeouts = results.filter(r => r?.timeout).length;
+    const errors = results.filter(r => r?.error).length;
+    if (m === null) return timeouts ? `> ${TIMEOUT / 1000} s` : errors ? "error" : "—";
+    let s = m >= 10_000 ? `${(m / 1000).toFixed(1)} s` : `${Math.round(m)} ms`;
+    if (timeouts) s += ` (${timeouts} > ${TIMEOUT / 1000} s)`;
+    if (errors) s += ` (${errors} errors)`;
+    return s;
 }
 const ratio = (a, b) => (a === null || b === null || b === 0) ? "—" : (a / b).toFixed(2);
 
 function table(result) {
     const rows = [["measure", "N", "ours", "cockpit-podman", "ours/theirs"]];
     for (const r of result.perN) {
-        const t = r.theirs.images;
-        const tMed = median(t.map(x => x.ms));
-        const theirsCell = t.some(x => x.timeout) && tMed === null ? `> ${TIMEOUT / 1000} s` : fmtMs(t.map(x => x.ms), t.some(x => x.timeout));
-        const oc = r.ours.imagesCold.map(x => x.ms);
-        rows.push([`images list rendered, cold (median of ${oc.length})`, r.n, fmtMs(oc, r.ours.imagesCold.some(x => x.timeout)),
-            theirsCell, t.some(x => x.timeout) && tMed === null ? `< ${ratio(median(oc), TIMEOUT)}` : ratio(median(oc), tMed)]);
-        const ow = r.ours.imagesWarm.map(x => x.ms);
-        rows.push(["images list rendered, reload (localStorage kept)", r.n, fmtMs(ow, r.ours.imagesWarm.some(x => x.timeout)), "—", "—"]);
-        const sv = r.ours.services.map(x => x.ms);
-        rows.push([`services view rendered (${SERVICES} services)`, r.n, fmtMs(sv, r.ours.services.some(x => x.timeout)), "—", "—"]);
+        const ours = median(r.ours.imagesCold.map(x => x.ms));
+        const theirs = median(r.theirs.images.map(x => x.ms));
+        const theirsTimedOut = theirs === null && r.theirs.images.some(x => x.timeout);
+        rows.push([`images list rendered, cold (median of ${r.ours.imagesCold.length})`, r.n, cell(r.ours.imagesCold), cell(r.theirs.images),
+            theirsTimedOut && ours !== null ? `< ${ratio(ours, TIMEOUT)}` : ratio(ours, theirs)]);
+        rows.push(["images list rendered, reload (localStorage kept)", r.n, cell(r.ours.imagesWarm), "—", "—"]);
+        rows.push([`services view rendered (${SERVICES} services)`, r.n, cell(r.ours.services), "—", "—"]);
         rows.push(["podman processes per full load", r.n, r.ours.podmanCalls ? String(r.ours.podmanCalls.count) : "—", "n/a (REST)", "—"]);
-        rows.push([`systemctl start/stop → badge (median of ${r.ours.unitLatency.length})`, r.n, fmtMs(r.ours.unitLatency), "—", "—"]);
+        rows.push([`systemctl start/stop → badge (median of ${r.ours.unitLatency.length})`, r.n, cell(r.ours.unitLatency), "—", "—"]);
     }
     const b = result.bundle;
     rows.push(["bundle bytes, gzip (index.js + index.css)", "", String(b.ours.total), String(b.theirs.total), ratio(b.ours.total, b.theirs.total)]);
@@ -351,8 +376,8 @@ async function main() {
             if (run % 2) steps.reverse();
             for (const s of steps) await s();
             r.ours.services.push(await oursServices());
-            log(`N=${n} run ${run + 1}/${RUNS}: ours ${r.ours.imagesCold.at(-1).ms ?? "timeout"} ms (reload ${r.ours.imagesWarm.at(-1).ms ?? "timeout"} ms, ${r.ours.imagesCold.at(-1).how ?? ""}), ` +
-                `cockpit-podman ${r.theirs.images.at(-1).ms ?? "timeout"} ms, services ${r.ours.services.at(-1).ms ?? "timeout"} ms`);
+            log(`N=${n} run ${run + 1}/${RUNS}: ours ${cell(r.ours.imagesCold.slice(-1))} (reload ${cell(r.ours.imagesWarm.slice(-1))}, ${r.ours.imagesCold.at(-1).how ?? ""}), ` +
+                `cockpit-podman ${cell(r.theirs.images.slice(-1))}, services ${cell(r.ours.services.slice(-1))}`);
         }
         r.ours.podmanCalls = await oursPodmanCalls(n);
         r.ours.unitLatency = await unitLatency();
