@@ -149,6 +149,36 @@ async function cleanup() {
 const ERROR_GRACE = 15_000;
 class PageBroken extends Error {}
 const broken = new WeakMap();   // page → a promise rejected ERROR_GRACE ms after its first error
+const opened = new WeakMap();   // page → the channels it asked the bridge to open, in order
+
+// Every frame of the shell talks to cockpit-bridge through the shell's one WebSocket: a
+// control message "\n{"command":"open",...}" opens a channel (a spawn, a file read, D-Bus, ...)
+function watchChannels(page) {
+    const list = [];
+    opened.set(page, list);
+    page.on("websocket", ws => ws.on("framesent", ({ payload }) => {
+        const text = String(payload);
+        if (!text.startsWith("\n{") || !text.includes('"open"')) return;
+        try {
+            const msg = JSON.parse(text.slice(1));
+            if (msg.command === "open")
+                list.push({ payload: msg.payload, spawn: msg.spawn ? msg.spawn.join(" ") : undefined });
+        } catch { /* not a control message */ }
+    }));
+}
+
+function channelSummary(opens) {
+    const byPayload = {};
+    const spawns = {};
+    for (const o of opens) {
+        byPayload[o.payload] = (byPayload[o.payload] ?? 0) + 1;
+        if (o.spawn) {
+            const key = o.spawn.split(" ").slice(0, 2).join(" ");
+            spawns[key] = (spawns[key] ?? 0) + 1;
+        }
+    }
+    return { total: opens.length, spawn: opens.filter(o => o.spawn).length, byPayload, spawns };
+}
 
 async function inContext(fn) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -160,6 +190,7 @@ async function inContext(fn) {
         const failed = new Promise((_resolve, reject) => { fail = reject; });
         failed.catch(() => {});
         broken.set(page, failed);
+        watchChannels(page);
         page.on("pageerror", e => {
             errors.push(String(e.message ?? e));
             if (errors.length === 1)
@@ -185,12 +216,14 @@ async function frameWith(page, name, selector, deadline) {
 async function timed(page, url, name, selector, predicate, arg) {
     const t0 = Date.now();
     const deadline = t0 + TIMEOUT;
+    const mark = opened.get(page).length;
     const work = (async () => {
         await page.goto(COCKPIT_URL + url, { timeout: TIMEOUT });
         const frame = await frameWith(page, name, selector, deadline);
         const how = await frame.waitForFunction(predicate, arg,
             { polling: POLL, timeout: Math.max(1, deadline - Date.now()) });
-        return { ms: Date.now() - t0, how: await how.jsonValue() };
+        const ms = Date.now() - t0;
+        return { ms, how: await how.jsonValue(), channels: channelSummary(opened.get(page).slice(mark)) };
     })();
     work.catch(() => {});
     try {
@@ -335,6 +368,13 @@ function table(result) {
             theirsTimedOut && ours !== null ? `< ${ratio(ours, TIMEOUT)}` : ratio(ours, theirs)]);
         rows.push(["images list rendered, reload (localStorage kept)", r.n, cell(r.ours.imagesWarm), "—", "—"]);
         rows.push([`services view rendered (${SERVICES} services)`, r.n, cell(r.ours.services), "—", "—"]);
+        const ch = (list, key) => median(list.filter(x => x.channels).map(x => x.channels[key]));
+        const chCell = v => v === null ? "—" : String(v);
+        for (const [key, what] of [["spawn", "processes"], ["total", "channels"]]) {
+            const o = ch(r.ours.imagesCold, key);
+            const t = ch(r.theirs.images, key);
+            rows.push([`bridge ${what} opened until rendered (all frames)`, r.n, chCell(o), chCell(t), ratio(o, t)]);
+        }
         rows.push(["podman processes per full load", r.n, r.ours.podmanCalls ? String(r.ours.podmanCalls.count) : "—", "n/a (REST)", "—"]);
         rows.push([`systemctl start/stop → badge (median of ${r.ours.unitLatency.length})`, r.n, cell(r.ours.unitLatency), "—", "—"]);
     }
