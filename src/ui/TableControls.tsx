@@ -1,8 +1,7 @@
 // What a long list needs, shared by the Images and Services lists: a filter box, sortable
-// column headers and a pager. PatternFly's table and pagination markup, written by hand
-// (@patternfly/react-table would cost more bytes than the whole page has left).
+// column headers and a pager. PatternFly's table markup written by hand, and a pager that
+// looks like its compact pagination (@patternfly/react-table and Pagination cost too many bytes).
 import "@patternfly/patternfly/components/Table/table.css";
-import "@patternfly/patternfly/components/Pagination/pagination.css";
 import { useMemo, useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { EmptyState, EmptyStateBody, EmptyStateFooter } from "@patternfly/react-core/dist/esm/components/EmptyState/index.js";
@@ -15,7 +14,7 @@ import ArrowsAltVIcon from "@patternfly/react-icons/dist/esm/icons/arrows-alt-v-
 import LongArrowAltDownIcon from "@patternfly/react-icons/dist/esm/icons/long-arrow-alt-down-icon.js";
 import LongArrowAltUpIcon from "@patternfly/react-icons/dist/esm/icons/long-arrow-alt-up-icon.js";
 import SearchIcon from "@patternfly/react-icons/dist/esm/icons/search-icon.js";
-import TimesIcon from "@patternfly/react-icons/dist/esm/icons/times-icon.js";
+import RhMicronsCloseIcon from "@patternfly/react-icons/dist/esm/icons/rh-microns-close-icon.js";
 import { _, format } from "../cockpit";
 
 export const PAGE_SIZE = 50;
@@ -67,7 +66,7 @@ export function FilterInput({ id, value, onChange, placeholder }: {
             {value !== "" &&
                 <TextInputGroupUtilities>
                     <Button variant="plain" id={`${id}-reset`} aria-label={_("Clear the filter")} onClick={() => onChange("")}
-                            icon={<TimesIcon />} />
+                            icon={<RhMicronsCloseIcon />} />
                 </TextInputGroupUtilities>}
         </TextInputGroup>
     );
@@ -98,21 +97,13 @@ export function Pager({ idPrefix, first, shown, count, onPage }: {
     if (count === 0)
         return null;
     return (
-        <div className="pf-v6-c-pagination pf-m-compact pf-m-display-summary ss-pager" id={`${idPrefix}-pager`}>
-            <div className="pf-v6-c-pagination__total-items" id={`${idPrefix}-range`}>
-                {format(_("$0 – $1 of $2"), first + 1, first + shown, count)}
-            </div>
-            <nav className="pf-v6-c-pagination__nav" aria-label={_("Pagination")}>
-                <div className="pf-v6-c-pagination__nav-control pf-m-prev">
-                    <Button variant="plain" id={`${idPrefix}-page-prev`} aria-label={_("Go to previous page")}
-                            isDisabled={first === 0} onClick={() => onPage(-1)} icon={<AngleLeftIcon />} />
-                </div>
-                <div className="pf-v6-c-pagination__nav-control pf-m-next">
-                    <Button variant="plain" id={`${idPrefix}-page-next`} aria-label={_("Go to next page")}
-                            isDisabled={first + shown >= count} onClick={() => onPage(1)} icon={<AngleRightIcon />} />
-                </div>
-            </nav>
-        </div>
+        <nav className="ss-pager" id={`${idPrefix}-pager`} aria-label={_("Pagination")}>
+            <span id={`${idPrefix}-range`}>{format(_("$0 – $1 of $2"), first + 1, first + shown, count)}</span>
+            <Button variant="plain" id={`${idPrefix}-page-prev`} aria-label={_("Go to previous page")}
+                    isDisabled={first === 0} onClick={() => onPage(-1)} icon={<AngleLeftIcon />} />
+            <Button variant="plain" id={`${idPrefix}-page-next`} aria-label={_("Go to next page")}
+                    isDisabled={first + shown >= count} onClick={() => onPage(1)} icon={<AngleRightIcon />} />
+        </nav>
     );
 }
 
