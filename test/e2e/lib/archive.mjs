@@ -34,17 +34,17 @@ export function tar(files) {
     return Buffer.concat(parts);
 }
 
-/** A docker-archive with one image per { tag, labels }. */
+/** A docker-archive with one image per { tag, labels, created? } (created: an ISO date, 2026-01-01 by default). */
 export function dockerArchive(images) {
     const layer = tar({ x: "x\n" });
     const layerSha = sha256(layer);
     const files = { [`${layerSha}/layer.tar`]: layer };
     const manifest = [];
-    for (const { tag, labels } of images) {
+    for (const { tag, labels, created = "2026-01-01T00:00:00Z" } of images) {
         const config = Buffer.from(JSON.stringify({
             architecture: "amd64",
             os: "linux",
-            created: "2026-01-01T00:00:00Z",
+            created,
             config: { Labels: labels, Cmd: ["/x"] },
             rootfs: { type: "layers", diff_ids: [`sha256:${layerSha}`] },
         }));
