@@ -22,6 +22,8 @@ async function podmanCallsWhileListing(t, lastImage) {
     let calls = [];
     await withCockpit(t, { admin: true, timeout: 120_000 }, async ({ frame }) => {
         await frame.locator("#nav-images").click();
+        // the list shows one page: the filter brings the last image onto it
+        await frame.locator("#images-filter").fill(lastImage);
         await frame.locator(`tr[data-image="${lastImage}"]`).waitFor();
         // let anything late arrive before counting
         await frame.locator("#images-view").waitFor();
