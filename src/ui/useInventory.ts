@@ -8,6 +8,11 @@ import type { EngineName } from "../core/engineVersion";
 import type { Container, Image } from "../core/model";
 import { keepUnchanged } from "../core/inventory";
 
+// what did not change keeps its identity: memoized rows do not redraw for it
+function sameAs<T>(previous: T | null, next: T): T {
+    return previous !== null && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+}
+
 /** How the images were listed (the Images view says so). */
 export type ListingRoute = Omit<ImageListing, "images">;
 
@@ -64,8 +69,8 @@ export function useInventory(host: Host, engine: EngineName | null, admin: boole
                             return;
                         setImages(previous => keepUnchanged(previous, i));
                         setListing(admin ? route : null);
-                        setContainers(c);
-                        setRecords(r);
+                        setContainers(previous => sameAs(previous, c));
+                        setRecords(previous => sameAs(previous, r));
                         setError(null);
                     })
                     .catch(e => alive && setError(asError(e)))
