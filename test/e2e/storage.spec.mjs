@@ -67,7 +67,7 @@ test(`with ${N} more images the page reads podman's store and lists exactly what
 });
 
 test("a store with an additional image store is listed by podman, and the page says why", async t => {
-    await exec(`mkdir -p /var/lib/extra-store && printf '[storage]\\ndriver = "overlay"\\ngraphroot = "/var/lib/containers/storage"\\nrunroot = "/run/containers/storage"\\n[storage.options]\\nadditionalimagestores = ["/var/lib/extra-store"]\\n' > /etc/containers/storage.conf`);
+    await exec("mkdir -p /var/lib/extra-store && printf '[storage]\\ndriver = \"overlay\"\\ngraphroot = \"/var/lib/containers/storage\"\\nrunroot = \"/run/containers/storage\"\\n[storage.options]\\nadditionalimagestores = [\"/var/lib/extra-store\"]\\n' > /etc/containers/storage.conf");
     try {
         await withCockpit(t, { admin: true, timeout: 120_000 }, async ({ frame }) => {
             await openImages(frame);
