@@ -5,6 +5,8 @@ import type { Container, EngineEvent, Image } from "../core/model";
 import {
     parseDockerContainerInspect, parseDockerImageInspect, parseEngineEvent, parsePodmanContainers, parsePodmanImages,
 } from "../core/inventory";
+import { N_ } from "../core/i18n";
+import { CoreError } from "../core/text";
 import { readStoreImages } from "./storage";
 
 /** How a listing was made: podman's store read directly, or the engine asked (and why). */
@@ -21,7 +23,7 @@ export interface ImageListing {
  */
 export async function listImages(engine: EngineName): Promise<ImageListing> {
     const start = performance.now();
-    let reason = new Error("docker keeps its own store");
+    let reason: Error = new CoreError(N_("docker keeps its images in a store of its own."));
     if (engine === "podman") {
         try {
             return { images: await readStoreImages(), route: "storage", reason: null, ms: performance.now() - start };

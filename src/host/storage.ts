@@ -3,6 +3,7 @@
 // metadata files and, for images whose config this browser has not seen, one tar of their
 // configs. Both are root processes of a fixed argv; the file names go in on stdin.
 import { run, runBytes } from "../cockpit";
+import { N_ } from "../core/i18n";
 import type { Image } from "../core/model";
 import {
     configPath, configsToRead, metadataPaths, parseConfig, readStoreMetadata, storeInventory, storeLayout,
@@ -50,7 +51,7 @@ export async function readStoreImages(): Promise<Image[]> {
         for (const [path, text] of configs) {
             const id = paths.get(path);
             if (id === undefined)
-                throw new StoreUnsupported("tar returned $0, which was not asked for.", path);
+                throw new StoreUnsupported(N_("tar returned $0, which was not asked for."), path);
             facts.set(id, parseConfig(id, text));
             cache.set(id, facts.get(id) as ConfigFacts);
         }
