@@ -191,7 +191,7 @@ test("(a) the tab closes right after the backup's tar ran, before the page saved
     try {
         await withCockpit(t, { admin: true, path: "/", timeout: 60_000 }, async ({ page }) => {
             const context = page.context();
-            const tab = await openTab(context, errors, { cutAfter: { spawn: /^tar --create / } });
+            const tab = await openTab(context, errors, { cutAfter: { spawn: /^tar --create --file \/var\/lib\/containers\/system-services\/backups\// } });
             // the click may still be under way when the tab closes
             const acting = submitInstall(tab.frame).then(() => null, e => e);
             const cut = await bounded(tab.cut, 60_000, "the backup's tar --create");
