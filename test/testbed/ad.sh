@@ -21,6 +21,9 @@
 # Env: AD_NET (first three octets, default 10.77.13), AD_BASE (default /var/tmp/system-services-ad),
 #      CACHE (default /var/cache/system-services-testbed)
 set -euo pipefail
+# a machine outlives this script: it must not keep the caller's descriptors (a flock on the
+# testbed lock would be held until the machine stops). Run as: bash -c "$CLOSE_FDS" close-fds CMD...
+CLOSE_FDS='for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec "$@"'
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BASE=${AD_BASE:-/var/tmp/system-services-ad}
@@ -83,7 +86,7 @@ boot() {
     rm -f "$(dirname "$ROOT")/.#$(basename "$ROOT").lck"
     net_up
     # default capabilities serve the DC (CAP_SYS_ADMIN writes security.NTACL); no user namespace
-    SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 setsid systemd-nspawn --boot -D "$ROOT" --machine="$MACHINE" \
+    SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 setsid bash -c "$CLOSE_FDS" close-fds systemd-nspawn --boot -D "$ROOT" --machine="$MACHINE" \
         --register=no --keep-unit --private-users=no "$@" \
         --network-namespace-path="/run/netns/$NETNS" --resolv-conf=off \
         --console=read-only > "$STATE/nspawn.log" 2>&1 < /dev/null &

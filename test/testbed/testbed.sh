@@ -20,6 +20,9 @@
 #        CTX_DIR      image build contexts, read-only at /srv/ctx (default: this repo's test/images)
 #        EXTRA_PKGS   more Debian packages for the rootfs, comma-separated
 set -euo pipefail
+# a machine outlives this script: it must not keep the caller's descriptors (a flock on the
+# testbed lock would be held until the machine stops). Run as: bash -c "$CLOSE_FDS" close-fds CMD...
+CLOSE_FDS='for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec "$@"'
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BASE=${BASE:-/var/tmp/system-services-testbed}
@@ -135,7 +138,7 @@ boot() {
     [ -n "$CTX_DIR" ] && binds+=("--bind-ro=$(realpath "$CTX_DIR"):/srv/ctx")
     # unified cgroup hierarchy inside; keyring and bpf syscalls are needed by runc.
     # setsid: a Ctrl-C in the caller's terminal must not reach nspawn; stop() powers it off.
-    SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 setsid systemd-nspawn --boot -D "$ROOT" --machine=testbed \
+    SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1 setsid bash -c "$CLOSE_FDS" close-fds systemd-nspawn --boot -D "$ROOT" --machine=testbed \
         --register=no --keep-unit --private-users=no --capability=all \
         --system-call-filter=@keyring --system-call-filter=bpf \
         "${binds[@]}" --console=read-only > "$STATE/nspawn.log" 2>&1 < /dev/null &
