@@ -133,7 +133,8 @@ function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; 
 export function App({ host }: { host: Host }) {
     const facts = useHostFacts(host);
     const access = useAccessState(host);
-    const inventory = useInventory(host, facts.engine?.found ? facts.engine.name : null, access === "root");
+    // listed once access is known: root's images, or (limited) none
+    const inventory = useInventory(host, facts.engine?.found && access !== "init" ? facts.engine.name : null, access === "root");
     const ready = facts.engine !== null && facts.systemd !== null && access !== "init";
     // the runner needs to know whether operations can run as transient units
     const app = useMemo(() => facts.systemd && createContext(host, facts.systemd.available), [host, facts.systemd]);
