@@ -7,4 +7,7 @@ import { realHost } from "./host";
 import { App } from "./ui/App";
 
 followShellTheme();
-render(<App host={realHost()} />, document.getElementById("app")!);
+const host = realHost();
+// podman's store layout is asked for while the page renders and probes the engine, not after
+host.prepareStoreLayout();
+render(<App host={host} />, document.getElementById("app")!);

@@ -12,6 +12,7 @@ import type * as journal from "./journal";
 import type * as operations from "./operations";
 import type * as records from "./records";
 import type * as steps from "./steps";
+import type * as storage from "./storage";
 import type * as superuser from "./superuser";
 import type * as systemd from "./systemd";
 import type * as unitFiles from "./unitFiles";
@@ -50,6 +51,7 @@ export type ReadHost =
     Pick<typeof unitFiles, "unitFlavor" | "verifyUnitFile" | "hostHasExecutable" | "listContainerUnits"> &
     Pick<typeof units, "runUnitJob" | "setUnitEnabled" | "watchUnit" | "unitState"> &
     Pick<typeof journal, "followJournal"> &
-    Pick<typeof enroll, "runQuery" | "readDomainFiles" | "lookUpUser">;
+    Pick<typeof enroll, "runQuery" | "readDomainFiles" | "lookUpUser"> &
+    Pick<typeof storage, "prepareStoreLayout">;
 
 export type Host = RunnerHost & ReadHost;

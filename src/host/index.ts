@@ -12,6 +12,7 @@ import * as journal from "./journal";
 import * as operations from "./operations";
 import * as records from "./records";
 import * as steps from "./steps";
+import { prepareStoreLayout } from "./storage";
 import * as superuser from "./superuser";
 import * as systemd from "./systemd";
 import * as unitFiles from "./unitFiles";
@@ -21,5 +22,6 @@ export function realHost(): Host {
     return {
         ...backups, ...engine, ...enroll, ...files, ...hostDataList, ...hostFiles, ...images, ...inventory, ...journal,
         ...operations, ...records, ...steps, ...superuser, ...systemd, ...unitFiles, ...units,
+        prepareStoreLayout,
     };
 }

@@ -20,6 +20,11 @@ function storeLayoutOnce(): Promise<StoreLayout> {
     return layout;
 }
 
+/** Asks for the store's layout now, while the page still finds out which engine it has. */
+export function prepareStoreLayout(): void {
+    storeLayoutOnce().catch(() => { /* no podman, or no store it can read: the listing says so */ });
+}
+
 // --ignore-failed-read: a file missing now (containers.json before any container, a config
 // of an image just removed) is left out of the stream, and core decides what that means
 function tarArgv(graphRoot: string, fromStdin: boolean, paths: string[] = []): string[] {
