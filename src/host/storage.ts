@@ -20,9 +20,22 @@ function storeLayoutOnce(): Promise<StoreLayout> {
     return layout;
 }
 
-/** Asks for the store's layout now, while the page still finds out which engine it has. */
+// root's store where podman keeps it unless configured otherwise
+const USUAL: StoreLayout = { graphRoot: "/var/lib/containers/storage", driver: "overlay" };
+let early: Promise<Uint8Array | null> | null = null;
+
+/**
+ * Asks for the store's layout now, while the page still finds out which engine it has, and
+ * reads the usual store's metadata meanwhile: the first listing takes it when podman info
+ * names that store, and reads again otherwise.
+ */
 export function prepareStoreLayout(): void {
     storeLayoutOnce().catch(() => { /* no podman, or no store it can read: the listing says so */ });
+    early = readMetadata(USUAL).catch(() => null);
+}
+
+function readMetadata(where: StoreLayout): Promise<Uint8Array> {
+    return runBytes(tarArgv(where.graphRoot, false, metadataPaths(where)), { superuser: "try" });
 }
 
 // --ignore-failed-read: a file missing now (containers.json before any container, a config
@@ -40,7 +53,9 @@ function filesOf(stream: Uint8Array): Map<string, string> {
 /** The images as `podman images` lists them, or a StoreUnsupported saying why not. */
 export async function readStoreImages(): Promise<Image[]> {
     const where = await storeLayoutOnce();
-    const metadata = readStoreMetadata(where, filesOf(await runBytes(tarArgv(where.graphRoot, false, metadataPaths(where)), { superuser: "try" })));
+    const prefetched = early && where.graphRoot === USUAL.graphRoot && where.driver === USUAL.driver ? await early : null;
+    early = null;
+    const metadata = readStoreMetadata(where, filesOf(prefetched ?? await readMetadata(where)));
     const cache = configCache();
     const facts = new Map<string, ConfigFacts>();
     const missing = configsToRead(metadata, id => {
