@@ -1,13 +1,12 @@
 // Install records under /etc/containers/system-services/NAME/service.json (format: core/record.ts).
-import { readFile, run, HostError } from "../cockpit";
+import { run, runBytes } from "../cockpit";
 import type { ServiceRecord } from "../core/model";
-import { parseRecord, recordDir, recordPath, RECORDS_DIR, serializeRecord } from "../core/record";
+import { recordDir, recordPath, serializeRecord } from "../core/record";
+import { RECORDS_ARCHIVE, recordsFromArchive, type RecordsListing } from "../core/recordsArchive";
+import { tarMembers } from "../core/tarFile";
 import { writeFile } from "./files";
 
-export interface RecordsListing {
-    records: ServiceRecord[];
-    broken: { path: string; error: string }[];   // records that exist but do not parse
-}
+export type { RecordsListing } from "../core/recordsArchive";
 
 const writeListeners = new Set<() => void>();
 
@@ -21,27 +20,12 @@ function changed(): void {
     writeListeners.forEach(listener => listener());
 }
 
+/** Every record in one process, whatever their number (core/recordsArchive.ts). */
 export async function listRecords(): Promise<RecordsListing> {
-    let found: string;
-    try {
-        found = await run(["find", RECORDS_DIR, "-mindepth", "2", "-maxdepth", "2", "-name", "service.json"], { superuser: "try" });
-    } catch (e) {
-        if (e instanceof HostError && /No such file/.test(e.details))
-            return { records: [], broken: [] };
-        throw e;
-    }
-    const listing: RecordsListing = { records: [], broken: [] };
-    for (const path of found.split("\n").filter(Boolean).sort()) {
-        const { content } = await readFile(path);
-        if (content === null)
-            continue;
-        try {
-            listing.records.push(parseRecord(content, path.split("/").slice(-2)[0]));
-        } catch (e) {
-            listing.broken.push({ path, error: e instanceof Error ? e.message : String(e) });
-        }
-    }
-    return listing;
+    const { directory, member } = RECORDS_ARCHIVE;
+    const stream = await runBytes(["tar", "--create", "--file=-", `--directory=${directory}`, "--ignore-failed-read", "--", member],
+                                  { superuser: "try" });
+    return recordsFromArchive(tarMembers(stream));
 }
 
 export async function writeRecord(record: ServiceRecord): Promise<void> {
