@@ -49,7 +49,7 @@ export const ImageRow = memo(function ImageRow(props: ImageRowProps) {
             </td>
             <td className="pf-v6-c-table__td" data-label={_("ID")}><code>{shortId(image.id)}</code></td>
             <td className="pf-v6-c-table__td pf-m-nowrap" data-label={_("Created")}>{formatDate(image.created)}</td>
-            <td className="pf-v6-c-table__td pf-v6-c-table__action" data-label={_("Action")}><RowAction {...props} /></td>
+            <td className="pf-v6-c-table__td pf-m-fit-content ss-row-action" data-label={_("Action")}><RowAction {...props} /></td>
         </tr>
     );
 });
