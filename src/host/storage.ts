@@ -16,7 +16,11 @@ let layout: Promise<StoreLayout> | null = null;
 
 function storeLayoutOnce(): Promise<StoreLayout> {
     layout ??= run(["podman", "info", "--format", "json"], { superuser: "try" }).then(storeLayout);
-    layout.catch(() => { layout = null; });
+    // a store this page does not read stays so for the page load; a failed podman info is asked again
+    layout.catch(e => {
+        if (!(e instanceof StoreUnsupported))
+            layout = null;
+    });
     return layout;
 }
 
