@@ -3,11 +3,10 @@ import QUnit from "qunit";
 import fixture from "../fixtures/records-archive.json";
 import { RECORDS_ARCHIVE, recordsFromArchive } from "../../src/core/recordsArchive";
 import { tarMembers } from "../../src/core/tarFile";
+import { gunzipBase64 } from "./fixture-bytes";
 
 async function members() {
-    const bytes = Uint8Array.from(atob(fixture.tarGz), c => c.charCodeAt(0));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return tarMembers(new Uint8Array(await new Response(stream).arrayBuffer()));
+    return tarMembers(await gunzipBase64(fixture.tarGz));
 }
 
 QUnit.module("recordsArchive", () => {

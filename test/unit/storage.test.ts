@@ -13,15 +13,10 @@ import {
     StoreUnsupported, type ConfigFacts, type StoreLayout,
 } from "../../src/core/storage";
 import { tarMembers } from "../../src/core/tarFile";
-
-async function gunzip(base64: string): Promise<Uint8Array> {
-    const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-}
+import { gunzipBase64 } from "./fixture-bytes";
 
 async function files(base64: string): Promise<Map<string, string>> {
-    return new Map(tarMembers(await gunzip(base64)).map(m => [m.name, new TextDecoder().decode(m.bytes)]));
+    return new Map(tarMembers(await gunzipBase64(base64)).map(m => [m.name, new TextDecoder().decode(m.bytes)]));
 }
 
 const byId = (a: Image, b: Image) => a.id.localeCompare(b.id);
