@@ -188,11 +188,11 @@ export function storeInventory(metadata: StoreMetadata, facts: Map<string, Confi
         if (top === undefined)
             empty.push(image);
         else
-            byTopLayer.set(top, [...byTopLayer.get(top) ?? [], image]);
+            listIn(byTopLayer, top).push(image);
     }
     for (const [id, layer] of metadata.layers)
         if (layer.parent)
-            childLayers.set(layer.parent, [...childLayers.get(layer.parent) ?? [], id]);
+            listIn(childLayers, layer.parent).push(id);
     const factsOf = (image: StoredImage): ConfigFacts => facts.get(image.id) as ConfigFacts;
     // a candidate still being written may well be the child (a build's next step): counted as one
     const hasChild = (image: StoredImage): boolean => {
@@ -211,6 +211,16 @@ export function storeInventory(metadata: StoreMetadata, facts: Map<string, Confi
         size: imageSize(metadata, image),
         containers: metadata.containersByImage.get(image.id) ?? 0,
     }));
+}
+
+// the list kept under `key`, made on first use (images often share a top layer: hundreds, loaded from one archive)
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+    let list = map.get(key);
+    if (list === undefined) {
+        list = [];
+        map.set(key, list);
+    }
+    return list;
 }
 
 // containers-storage's ImageSize: every layer under the image's top layers once, plus its data
