@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { launchChromium } from "../browser.mjs";
 import { login } from "../e2e/lib/session.mjs";
 import { COCKPIT_URL, exec } from "../e2e/lib/testbed.mjs";
-import { dockerArchive } from "../e2e/lib/archive.mjs";
+import { loadImages as load, removeImages } from "../e2e/lib/images.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const ROOT = process.env.ROOT ?? "/var/tmp/system-services-testbed/root";
@@ -84,19 +84,8 @@ async function startPodmanSocket() {
     }
 }
 
-const removeBenchImages = () => exec(
-    `podman images --format '{{.Repository}}:{{.Tag}}' | grep '^${IMAGE_PREFIX}' | xargs -r podman rmi -f >/dev/null`,
-    { check: false, timeout: 900_000 });
-
-async function loadImages(images) {
-    const tarPath = path.join(ROOT, "var/tmp/bench-images.tar");
-    fs.writeFileSync(tarPath, dockerArchive(images));
-    try {
-        await exec("podman load -q -i /var/tmp/bench-images.tar >/dev/null", { timeout: 900_000 });
-    } finally {
-        fs.rmSync(tarPath, { force: true });
-    }
-}
+const removeBenchImages = () => removeImages(IMAGE_PREFIX, { check: false, timeout: 900_000 });
+const loadImages = images => load(images, { timeout: 900_000 });
 
 const labels = i => ({
     INSTALL: `podman run --rm -v /:/host -e HOST=/host -e NAME=\${NAME} \${IMAGE} /x install ${i}`,

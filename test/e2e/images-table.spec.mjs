@@ -2,13 +2,9 @@
 // Install… button, and how fast the filter answers typing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import { withCockpit } from "./lib/session.mjs";
-import { exec } from "./lib/testbed.mjs";
-import { dockerArchive } from "./lib/archive.mjs";
+import { loadImages, removeImages } from "./lib/images.mjs";
 
-const ROOT = process.env.ROOT ?? "/var/tmp/system-services-testbed/root";
 const N = 200;
 const PREFIX = "localhost/table-test-";
 const GROUP = "com.example.bench-group";
@@ -28,8 +24,6 @@ const images = Array.from({ length: N }, (_, i) => ({
 }));
 const grouped = images.filter((_, i) => i % 7 === 0).map(im => im.tag);
 const byCreated = [...Array(N).keys()].sort((a, b) => createdDay(a) - createdDay(b));
-
-const removeAll = `podman images --format '{{.Repository}}' | grep '^${PREFIX}' | xargs -r podman rmi -f >/dev/null`;
 
 const rowNames = frame => frame.locator("#images-view tbody tr").evaluateAll(rows => rows.map(r => r.dataset.image));
 
@@ -64,10 +58,9 @@ function timeFilter(frame, text, expectRange) {
 }
 
 test(`the Images list of ${N} more images filters, sorts, pages and installs from a row`, async t => {
-    fs.writeFileSync(path.join(ROOT, "var/tmp/images-table.tar"), dockerArchive(images));
     try {
-        await exec(removeAll, { timeout: 300_000 });
-        await exec("podman load -q -i /var/tmp/images-table.tar >/dev/null", { timeout: 300_000 });
+        await removeImages(PREFIX);
+        await loadImages(images);
         await withCockpit(t, { admin: true, timeout: 120_000 }, async ({ frame }) => {
             const listed = Date.now();
             await openListed(frame);
@@ -132,7 +125,6 @@ test(`the Images list of ${N} more images filters, sorts, pages and installs fro
             await frame.locator("#install-dialog").waitFor({ state: "detached" });
         });
     } finally {
-        fs.rmSync(path.join(ROOT, "var/tmp/images-table.tar"), { force: true });
-        await exec(removeAll, { check: false, timeout: 300_000 });
+        await removeImages(PREFIX, { check: false });
     }
 });

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { withCockpit } from "./lib/session.mjs";
 import { exec } from "./lib/testbed.mjs";
-import { dockerArchive } from "./lib/archive.mjs";
+import { loadImages, removeImages } from "./lib/images.mjs";
 
 const ROOT = process.env.ROOT ?? "/var/tmp/system-services-testbed/root";
 const N = 200;
@@ -50,13 +50,12 @@ test(`with ${N} more labelled images the page runs as many processes as before, 
         tag: `localhost/scale-test-${i}:latest`,
         labels: { RUN: `podman run -d --name \${NAME} \${IMAGE} /x ${i}` },
     }));
-    fs.writeFileSync(path.join(ROOT, "var/tmp/scale.tar"), dockerArchive(images));
     for (const command of WRAPPED)
         fs.writeFileSync(path.join(ROOT, "usr/local/bin", command), wrapper(command), { mode: 0o755 });
     try {
-        await exec("/usr/bin/podman images --format '{{.Repository}}' | grep '^localhost/scale-test-' | xargs -r /usr/bin/podman rmi -f >/dev/null", { timeout: 600_000 });
+        await removeImages("localhost/scale-test-", { podman: "/usr/bin/podman", timeout: 600_000 });
         const before = await callsWhileListing(t, "localhost/demo-service:latest");
-        await exec("/usr/bin/podman load -q -i /var/tmp/scale.tar >/dev/null", { timeout: 300_000 });
+        await loadImages(images, { podman: "/usr/bin/podman" });
         const after = await callsWhileListing(t, `localhost/scale-test-${N - 1}:latest`);
         console.log(`processes on load: ${before.load.length} before, ${after.load.length} with ${N} more images: ${kinds(after.load).join(", ")}`);
         console.log(`processes per refresh: ${before.refresh.length} before, ${after.refresh.length} with ${N} more images: ${kinds(after.refresh).join(", ")}`);
@@ -67,7 +66,6 @@ test(`with ${N} more labelled images the page runs as many processes as before, 
     } finally {
         for (const command of WRAPPED)
             fs.rmSync(path.join(ROOT, "usr/local/bin", command), { force: true });
-        fs.rmSync(path.join(ROOT, "var/tmp/scale.tar"), { force: true });
-        await exec("podman images --format '{{.Repository}}' | grep '^localhost/scale-test-' | xargs -r podman rmi -f >/dev/null", { check: false, timeout: 300_000 });
+        await removeImages("localhost/scale-test-", { check: false });
     }
 });

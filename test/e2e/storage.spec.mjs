@@ -3,17 +3,12 @@
 // reload, and a store it does not read is listed by podman, the page saying why.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import { withCockpit } from "./lib/session.mjs";
 import { exec } from "./lib/testbed.mjs";
-import { dockerArchive } from "./lib/archive.mjs";
+import { loadImages, removeImages } from "./lib/images.mjs";
 
-const ROOT = process.env.ROOT ?? "/var/tmp/system-services-testbed/root";
 const N = 200;
 const PREFIX = "localhost/route-test-";
-const removeImages = () => exec(`podman images --format '{{.Repository}}' | grep '^${PREFIX}' | xargs -r podman rmi -f >/dev/null`,
-                                { check: false, timeout: 300_000 });
 
 async function openImages(frame) {
     const start = Date.now();
@@ -27,9 +22,8 @@ test(`with ${N} more images the page reads podman's store and lists exactly what
         tag: `${PREFIX}${i}:latest`,
         labels: { RUN: `podman run -d --name \${NAME} \${IMAGE} /x ${i}`, "com.example.route": String(i) },
     }));
-    fs.writeFileSync(path.join(ROOT, "var/tmp/route.tar"), dockerArchive(images));
     try {
-        await exec("podman load -q -i /var/tmp/route.tar >/dev/null", { timeout: 300_000 });
+        await loadImages(images);
         await withCockpit(t, { admin: true, timeout: 400_000 }, async ({ frame }) => {
             const ms = await openImages(frame);
             const route = frame.locator("#images-route");
@@ -61,8 +55,7 @@ test(`with ${N} more images the page reads podman's store and lists exactly what
             assert.equal(Number(await frame.locator("#images-view").getAttribute("data-count")), count - 1);
         });
     } finally {
-        fs.rmSync(path.join(ROOT, "var/tmp/route.tar"), { force: true });
-        await removeImages();
+        await removeImages(PREFIX, { check: false });
     }
 });
 
