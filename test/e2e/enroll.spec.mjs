@@ -149,6 +149,14 @@ async function leave(frame) {
     await frame.locator("#nav-services").click();
 }
 
+
+// the dialog says which failure it recognised
+async function failedWith(frame, kind) {
+    const failure = frame.locator("#enroll-failure");
+    await failure.waitFor();
+    assert.equal(await failure.getAttribute("data-failure"), kind, await failure.innerText());
+}
+
 test("the Join dialog looks the domain up as it is typed", async t => {
     await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
         await openJoin(frame);
@@ -231,9 +239,7 @@ test("a one-time password joins a preset computer account once; used again it fa
         await leave(frame);
         const before = await fingerprint();
         assert.equal(await otpJoin(frame), "failed");
-        const failure = frame.locator("#enroll-failure");
-        await failure.waitFor();
-        assert.equal(await failure.getAttribute("data-failure"), "one-time-password", await failure.innerText());
+        await failedWith(frame, "one-time-password");
         assert.equal(await fingerprint(), before, "the host files are as before");
         await frame.locator("#enroll-close").click();
     });
@@ -249,9 +255,7 @@ test("a wrong password fails in words and leaves the host files, unit and record
         await frame.locator("#enroll-user").fill("administrator");
         await frame.locator("#enroll-secret").fill(WRONG_PW);
         assert.equal(await join(frame), "failed");
-        const failure = frame.locator("#enroll-failure");
-        await failure.waitFor();
-        assert.equal(await failure.getAttribute("data-failure"), "wrong-password", await failure.innerText());
+        await failedWith(frame, "wrong-password");
         await frame.locator("#enroll-dialog #operation-undone").waitFor({ state: "attached" });
         assert.equal(await fingerprint(), before, "every host-data-list path is byte-identical");
         assert.equal((await exec(`test -e /etc/systemd/system/${UNIT}`, { check: false })).code, 1, "no unit");
@@ -272,9 +276,7 @@ test("FreeIPA with no IPA server: said in words, host files as they were", async
         const preview = await frame.locator("#enroll-preview").innerText();
         assert.ok(preview.includes("--no-ntp"), preview);
         assert.equal(await join(frame), "failed");
-        const failure = frame.locator("#enroll-failure");
-        await failure.waitFor();
-        assert.equal(await failure.getAttribute("data-failure"), "no-ipa-server", await failure.innerText());
+        await failedWith(frame, "no-ipa-server");
         assert.equal(await fingerprint(), before, "every host-data-list path is byte-identical");
         await frame.locator("#enroll-dialog #operation-dismiss").click();
         await frame.locator("#enroll-close").click();

@@ -209,6 +209,17 @@ async function runSwitch(frame, label) {
     return result;
 }
 
+// a switch that succeeds: lookups answered throughout, the dialog closed, the card names who serves
+async function switchSucceeds(frame, label, serving) {
+    const result = await runSwitch(frame, label);
+    assert.equal(result.status, "succeeded", result.text);
+    assert.ok(result.gap.answered, "lookups answered during the switch");
+    assert.ok(result.gap.longest < GAP_LIMIT_MS, `longest lookup gap ${label} ${result.gap.longest} ms`);
+    await frame.locator("#sssd-switch-close").click();
+    await frame.locator("#sssd-switch-dialog").waitFor({ state: "detached" });
+    await frame.locator(`#sssd-serving[data-serving="${serving}"]`).waitFor({ timeout: 30_000 });
+}
+
 let saved = null;          // fingerprints of the three paths with native SSSD set up
 
 before(async () => {
@@ -284,13 +295,7 @@ test("native → containerized → native: new directory users resolve each way,
         assert.ok(steps.find(s => s.kind === "unit-enable").text.includes(UNIT));
         assert.ok(steps.find(s => s.kind === "verify-lookup").text.includes(USER));
 
-        const toContainer = await runSwitch(frame, "to container");
-        assert.equal(toContainer.status, "succeeded", toContainer.text);
-        assert.ok(toContainer.gap.answered, "lookups answered during the switch");
-        assert.ok(toContainer.gap.longest < GAP_LIMIT_MS, `longest lookup gap to container ${toContainer.gap.longest} ms`);
-        await frame.locator("#sssd-switch-close").click();
-        await frame.locator("#sssd-switch-dialog").waitFor({ state: "detached" });
-        await frame.locator('#sssd-serving[data-serving="container"]').waitFor({ timeout: 30_000 });
+        await switchSucceeds(frame, "to container", "container");
 
         const native = await nativeUnits();
         for (const [unit, s] of Object.entries(native)) {
@@ -313,13 +318,7 @@ test("native → containerized → native: new directory users resolve each way,
         const back = await openSwitch(frame, "native");
         assert.ok(back.find(s => s.kind === "unit-disable").text.includes(UNIT));
         assert.ok(back.find(s => s.kind === "unit-enable").text.includes("sssd.service"));
-        const toNative = await runSwitch(frame, "to native");
-        assert.equal(toNative.status, "succeeded", toNative.text);
-        assert.ok(toNative.gap.answered, "lookups answered during the switch");
-        assert.ok(toNative.gap.longest < GAP_LIMIT_MS, `longest lookup gap to native ${toNative.gap.longest} ms`);
-        await frame.locator("#sssd-switch-close").click();
-        await frame.locator("#sssd-switch-dialog").waitFor({ state: "detached" });
-        await frame.locator('#sssd-serving[data-serving="native"]').waitFor({ timeout: 30_000 });
+        await switchSucceeds(frame, "to native", "native");
     });
 
     const container = await unitState(NAME);
