@@ -3,6 +3,7 @@
 // Prints one line per runtime: "unit (node): N passed, N failed".
 import { build } from "esbuild";
 import { readdirSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
 
@@ -15,13 +16,14 @@ writeFileSync(path.join(out, "entry.ts"),
               files.map(f => `import ${JSON.stringify(path.join(here, f))};`).join("\n") + "\n");
 
 async function bundle(platform) {
-    const file = path.join(out, `unit-${platform}.js`);
+    // CommonJS under Node: QUnit's ES module wrapper does not load on Node 18 (Debian 12's)
+    const file = path.join(out, platform === "node" ? "unit-node.cjs" : "unit-browser.js");
     await build({
         entryPoints: [path.join(out, "entry.ts")],
         bundle: true,
         outfile: file,
         platform,
-        format: platform === "node" ? "esm" : "iife",
+        format: platform === "node" ? "cjs" : "iife",
         target: platform === "node" ? "node18" : "chrome100",
         external: platform === "node" ? ["qunit"] : [],
         logLevel: "warning",
@@ -51,10 +53,11 @@ const reporter = `(QUnit, done) => {
 
 async function runNode() {
     const file = await bundle("node");
-    const { default: QUnit } = await import("qunit");
+    const require = createRequire(import.meta.url);
+    const QUnit = require("qunit");
     QUnit.config.autostart = false;
     const result = new Promise(resolve => eval(reporter)(QUnit, resolve));
-    await import(pathToFileURL(file).href);
+    require(file);
     QUnit.start();
     return summary("node", await result);
 }
