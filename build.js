@@ -10,7 +10,7 @@ import { poToJs } from "./po/po2js.js";
 
 const production = process.env.NODE_ENV !== "development";
 const watch = process.argv.includes("--watch");
-const outdir = "dist";
+const outdir = process.env.BUILD_OUTDIR || "dist";   // another folder for a trial build (test/node-floor.sh)
 const BUDGET_KB = 150;
 
 const options = {

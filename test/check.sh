@@ -34,6 +34,7 @@ suite lint one lint npx eslint .
 suite layers node tools/check-layers.mjs
 suite i18n node po/extract.js --check po/de.po
 suite unit node test/unit/run.mjs
+suite "node floor" test/node-floor.sh
 suite "image list grammar" node test/images/list-grammar.mjs
 if [ -x test/e2e/run.sh ] && [ "${SKIP_E2E:-}" != 1 ]; then
     suite e2e test/e2e/run.sh
