@@ -1,6 +1,8 @@
 // Cockpit's style: "standard" with 4-space indentation, semicolons and double quotes.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import jsxA11y from "eslint-plugin-jsx-a11y";
 
 export default tseslint.config(
     { ignores: ["dist/", "build/", "node_modules/", "test/artifacts/"] },
@@ -63,12 +65,26 @@ export default tseslint.config(
                 patterns: [{ group: ["../host", "../host/*"], message: "Views call app/, never host/." }],
                 paths: [{
                     name: "../cockpit",
-                    allowImportNames: ["_", "N_", "format"],
+                    allowImportNames: ["_", "N_", "C_", "format", "ngettext", "formatBytes", "formatDate"],
                     allowTypeImports: true,
                     message: "Views use cockpit for translation and formatting only; the rest goes through app/.",
                 }],
             }],
         },
+    },
+    // The views: hooks (preact/hooks follows React's rules of hooks) and accessibility.
+    {
+        files: ["src/ui/**"],
+        ...reactHooks.configs.flat.recommended,
+        rules: {
+            ...reactHooks.configs.flat.recommended.rules,
+            "react-hooks/rules-of-hooks": "error",
+            "react-hooks/exhaustive-deps": ["error", { additionalHooks: "^(usePromise|useSubscription|useWatched)$" }],
+        },
+    },
+    {
+        files: ["src/ui/**"],
+        ...jsxA11y.flatConfigs.recommended,
     },
     {
         files: ["**/*.js", "**/*.mjs"],

@@ -21,8 +21,9 @@ import { UnitCard } from "./UnitCard";
 /** The host's container units, minus those a record claims; read again when records change. */
 export function useAdoptedUnits(records: ServiceRecord[] | null, enabled: boolean): { units: ContainerUnit[]; error: Error | null } {
     const { host } = useApp();
-    const all = usePromise(() => enabled ? host.listContainerUnits() : null, [enabled]);
-    useSubscription(() => enabled ? host.onRecordsChanged(all.reload) : undefined, [enabled]);
+    const all = usePromise(() => enabled ? host.listContainerUnits() : null, [enabled, host]);
+    const { reload } = all;
+    useSubscription(() => enabled ? host.onRecordsChanged(reload) : undefined, [enabled, host, reload]);
     return { units: adoptedUnits(all.value ?? [], records ?? []), error: all.error };
 }
 

@@ -20,7 +20,8 @@ export function BackupsCard({ name }: { name: string }) {
     const { host } = useApp();
     // operations of this service take and restore backups: list again when one ends
     const ended = useOperations().filter(op => op.op.service === name && op.status !== "running").length;
-    const listing = usePromise(() => access === "root" ? host.listBackups(name) : null, [name, access, ended]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `ended` is not read: it makes the list be read again
+    const listing = usePromise(() => access === "root" ? host.listBackups(name) : null, [name, access, ended, host]);
     const backups = listing.value ?? null;
     const error = listing.error;
     const load = listing.reload;

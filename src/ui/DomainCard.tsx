@@ -22,7 +22,8 @@ import { UninstallDialog } from "./ServiceActions";
 export function DomainCard(props: ServiceFacts & { mode: string }) {
     const { host } = useApp();
     const dialogs = useDialogs();
-    const facts = usePromise(() => readDomainFacts(host), [props.record.installedAt]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `installedAt` is not read: the facts are read again after a new install
+    const facts = usePromise(() => readDomainFacts(host), [props.record.installedAt, host]);
     const [user, setUser] = useState("");
     const [found, setFound] = useState<{ user: string; passwd: CommandOutput; id: CommandOutput } | null>(null);
     const [looking, setLooking] = useState(false);

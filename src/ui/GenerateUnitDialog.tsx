@@ -38,7 +38,10 @@ export function GenerateUnitDialog({ records = [], defaultName, ...target }: Pro
     const nameProblem = validateName(name) ?? (!record && records.some(r => r.name === name)
         ? _("A service of this name is installed already.")
         : null);
-    const prepared = usePromise(() => nameProblem ? null : prepareUnit(app, target, name), [name]);
+    // the unit file is read once per name, when the dialog opens: a save then refuses to overwrite
+    // what changed on disk since. A new listing of the same image or record must not read it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `target` (a new object on every render) left out, see above
+    const prepared = usePromise(() => nameProblem ? null : prepareUnit(app, target, name), [name, nameProblem, app]);
     const generated = prepared.value?.generated ?? null;
     const disk = prepared.value?.disk ?? null;
     const content = text ?? generated?.content ?? "";

@@ -54,8 +54,10 @@ const settle = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 function useStats(paths: string[]): { stats: Map<string, PathStat>; error: Error | null } {
     const access = useAccess();
     const { host } = useApp();
-    const found = usePromise(() => access === "root" ? settle(300).then(() => host.statPaths(paths)) : null,
-                             [paths.join("\n"), access]);
+    // the same paths in a new array are not read again
+    const key = JSON.stringify(paths);
+    const found = usePromise(() => access === "root" ? settle(300).then(() => host.statPaths(JSON.parse(key))) : null,
+                             [key, access, host]);
     return { stats: found.value ?? new Map(), error: found.error };
 }
 
@@ -63,7 +65,8 @@ function useStats(paths: string[]): { stats: Map<string, PathStat>; error: Error
 function useImageList(image: Image | null, engine: EngineName): { text: string | null | undefined; error: Error | null } {
     const access = useAccess();
     const { host } = useApp();
-    const list = usePromise(() => image && access === "root" ? host.readImageList(engine, image.id) : null, [image?.id, engine, access]);
+    const imageId = image?.id ?? null;
+    const list = usePromise(() => imageId && access === "root" ? host.readImageList(engine, imageId) : null, [imageId, engine, access, host]);
     return { text: image ? list.value : null, error: list.error };
 }
 
@@ -133,7 +136,8 @@ export function HostDataListCard({ name, image, engine }: { name: string; image:
     const [opId, setOpId] = useState<string | null>(null);
     const [startError, setStartError] = useState<Error | null>(null);
     const op = useOperation(opId);
-    const loaded = usePromise(() => access === "root" ? app.host.readOverride(name) : null, [name, access]);
+    const loaded = usePromise(() => access === "root" ? app.host.readOverride(name) : null, [name, access, app]);
+    const reloadOverride = loaded.reload;
     const file = loaded.value ?? null;
     const busy = op?.status === "running";
     const conflict = op?.state.errorProblem === "change-conflict";
@@ -144,9 +148,9 @@ export function HostDataListCard({ name, image, engine }: { name: string; image:
     useEffect(() => {
         if (saved) {
             setRows(null);
-            loaded.reload();
+            reloadOverride();
         }
-    }, [saved]);
+    }, [saved, reloadOverride]);
     const load = () => {
         if (opId)
             app.runner.dismiss(opId);
@@ -158,7 +162,9 @@ export function HostDataListCard({ name, image, engine }: { name: string; image:
     const defaults = defaultText ? usablePaths(parseHostDataList(defaultText)) : defaultText === null ? [] : null;
     const fromFile = file?.content != null ? parseHostDataList(file.content).map(e => e.raw) : defaults;
     const current = rows ?? fromFile ?? [];
-    const entries = useMemo(() => validateEntries(current), [current.join("\n")]);
+    // validated again when an entry changes, not on every render ([] and [""] differ)
+    const currentKey = JSON.stringify(current);
+    const entries = useMemo(() => validateEntries(JSON.parse(currentKey)), [currentKey]);
     const paths = usablePaths(entries);
     const { stats, error: statError } = useStats(paths);
     const diff = defaults ? diffHostDataList(defaults, paths) : null;

@@ -14,7 +14,8 @@ import { go } from "./location";
 export function OrphanBackups({ records }: { records: ServiceRecord[] }) {
     const { host } = useApp();
     const access = useAccess();
-    const names = usePromise(() => access === "root" ? host.listBackedUpServices() : null, [access, records.length]).value ?? [];
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `records.length` is not read: the names are read again when records come or go
+    const names = usePromise(() => access === "root" ? host.listBackedUpServices() : null, [access, records.length, host]).value ?? [];
     const orphans = names.filter(n => !records.some(r => r.name === n));
     if (orphans.length === 0)
         return null;

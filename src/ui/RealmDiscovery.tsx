@@ -20,16 +20,18 @@ export function RealmDiscovery({ image, imageRef, engine, domain, valid }: {
     const key = argv?.join("\u0000") ?? "";
     const [answer, setAnswer] = useState<{ key: string; discovery: Discovery | null; output: string } | null>(null);
     useEffect(() => {
-        if (!argv)
+        if (key === "")
             return;
+        // the command again from its key: a new array with the same words asks nothing new
+        const command = key.split("\u0000");
         let gone = false;
         const timer = setTimeout(() => {
-            discoverDomain(host, argv).then(
+            discoverDomain(host, command).then(
                 r => { if (!gone) setAnswer({ key, ...r }); },
                 (e: Error) => { if (!gone) setAnswer({ key, discovery: null, output: e.message }); });
         }, PAUSE_MS);
         return () => { gone = true; clearTimeout(timer); };
-    }, [key]);
+    }, [key, host]);
     if (!argv)
         return null;
     const current = answer?.key === key ? answer : null;

@@ -27,7 +27,7 @@ function PathList({ id, title, paths }: { id: string; title: string; paths: stri
 export function RestoreBackupDialog({ name, stamp }: { name: string; stamp: string }) {
     const dialogs = useDialogs();
     const app = useApp();
-    const preview = usePromise(() => previewRestore(app, name, stamp), [name, stamp]);
+    const preview = usePromise(() => previewRestore(app, name, stamp), [name, stamp, app]);
     const [opId, setOpId] = useState<string | null>(null);
     const [startError, setStartError] = useState<Error | null>(null);
     const op = useOperation(opId);

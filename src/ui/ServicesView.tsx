@@ -25,7 +25,7 @@ import type { OperationView } from "../app/operationView";
 
 function UnitBadge({ unit }: { unit: string }) {
     const { host } = useApp();
-    const { value: state, error } = useWatched<UnitState | null>(null, (set, fail) => host.watchUnit(unit, set, fail), [unit]);
+    const { value: state, error } = useWatched<UnitState | null>((set, fail) => host.watchUnit(unit, set, fail), [unit, host], null);
     if (error)
         return <span title={error.message}>{_("unknown")}</span>;
     return <span className="ss-unit-badge" data-active={state?.activeState ?? ""}>{state ? `${state.activeState} (${state.subState})` : "…"}</span>;

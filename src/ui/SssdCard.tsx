@@ -134,7 +134,8 @@ export function SssdCard(props: Props) {
     const services = props.records.map(r => `${r.name}:${r.imageId}:${r.unit ?? ""}`).join(" ");
     const sssdImages = enrollableImages(props.images).map(e => e.image.id).join(" ");
     const facts = usePromise(() => access === "root" ? readSssdFacts(host, props.records, props.images) : Promise.resolve(null),
-                             [services, sssdImages, ended, access]);
+                             // eslint-disable-next-line react-hooks/exhaustive-deps -- records and images by their summaries above; `ended` makes it read again
+                             [services, sssdImages, ended, access, host]);
     const f = facts.value;
     if (!f)
         return facts.error ? <ErrorAlert title={_("SSSD's state could not be read")} error={facts.error} /> : null;

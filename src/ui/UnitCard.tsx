@@ -14,7 +14,7 @@ import { UnitJournal } from "./UnitJournal";
 
 export function UnitCard({ unit }: { unit: string }) {
     const { host } = useApp();
-    const watched = useWatched<UnitState | null>(null, (set, fail) => host.watchUnit(unit, set, fail), [unit]);
+    const watched = useWatched<UnitState | null>((set, fail) => host.watchUnit(unit, set, fail), [unit, host], null);
     const state = watched.value;
     const [actionError, setActionError] = useState<Error | null>(null);
     const [busy, setBusy] = useState<string | null>(null);

@@ -3,7 +3,7 @@
 // unit on a host without atomic — with the offer to rewrite it as a podman unit.
 import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js";
 import { _, format } from "../cockpit";
-import type { UnitState } from "../app/context";
+import type { AppContext, UnitState } from "../app/context";
 import { atomicBinary, containerOfUnit, type UnitContainer } from "../core/unitFile";
 import { useApp } from "./appContext";
 import { useDialogs } from "./dialogs";
@@ -15,21 +15,23 @@ interface Legacy { text: string; container: UnitContainer; atomicPath: string; a
 
 const BAD_LOAD = new Set(["bad-setting", "error"]);
 
+async function readLegacy(host: AppContext["host"], path: string, unit: string): Promise<Legacy | null> {
+    const { content } = await host.readFile(path);
+    const container = content ? containerOfUnit(content, unit) : null;
+    if (!content || container?.engine !== "atomic")
+        return null;
+    const atomicPath = atomicBinary(content);
+    return { text: content, container, atomicPath, atomicMissing: !await host.hostHasExecutable(atomicPath) };
+}
+
 export function UnitFileStatus({ state }: { state: UnitState }) {
     const dialogs = useDialogs();
     const { host } = useApp();
     const bad = BAD_LOAD.has(state.loadState);
     const path = state.fragmentPath;
-    const verify = usePromise(() => bad && path ? host.verifyUnitFile(path) : null, [bad, path, state.loadError]).value ?? "";
-    const readLegacy = async (): Promise<Legacy | null> => {
-        const { content } = await host.readFile(path);
-        const container = content ? containerOfUnit(content, state.name) : null;
-        if (!content || container?.engine !== "atomic")
-            return null;
-        const atomicPath = atomicBinary(content);
-        return { text: content, container, atomicPath, atomicMissing: !await host.hostHasExecutable(atomicPath) };
-    };
-    const legacy = usePromise(() => path && !bad ? readLegacy() : null, [path, bad, state.name]).value ?? null;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `loadError` is not read: a new load error is verified again
+    const verify = usePromise(() => bad && path ? host.verifyUnitFile(path) : null, [bad, path, state.loadError, host]).value ?? "";
+    const legacy = usePromise(() => path && !bad ? readLegacy(host, path, state.name) : null, [path, bad, state.name, host]).value ?? null;
 
     const rewrite = async (l: Legacy) => {
         const ref = l.container.image ?? "";

@@ -25,7 +25,7 @@ export function UnitJournal({ unit }: { unit: string }) {
             return;
         return host.followJournal(unit, LINES, added => setEntries(old => appendEntries(old, added, LINES)), setError,
                              access === "root" ? "require" : false);
-    }, [unit, access]);
+    }, [unit, access, host]);
     return (
         <details className="ss-unit-journal" open>
             <summary>{_("Journal")}</summary>

@@ -44,6 +44,9 @@ export function useOperationsOnHost(active: boolean, onFinished: () => void): { 
     const [error, setError] = useState<Error | null>(null);
     const [broken, setBroken] = useState<BrokenOperation[]>([]);
     const seen = useRef(new Map<string, string>());
+    // the latest callback, without watching the host again when the caller passes a new one
+    const onFinishedRef = useRef(onFinished);
+    useEffect(() => { onFinishedRef.current = onFinished; }, [onFinished]);
     useEffect(() => {
         if (!active)
             return;
@@ -58,7 +61,7 @@ export function useOperationsOnHost(active: boolean, onFinished: () => void): { 
                 seen.current.set(op.id, op.status);
             }
             if (ended)
-                onFinished();
+                onFinishedRef.current();
         });
         return () => {
             unwatch();

@@ -11,5 +11,6 @@ export function useListInEffect(image: Image | null, engine: EngineName, name: s
     const app = useApp();
     const access = useAccess();
     return usePromise(() => access === "root" ? readListInEffect(app, image, engine, name) : Promise.resolve(null),
-                      [image?.id, engine, name, access]);
+                      // eslint-disable-next-line react-hooks/exhaustive-deps -- the image by its ID: a new listing of the same image reads nothing new
+                      [image?.id, engine, name, access, app]);
 }
