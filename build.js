@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { poToJs } from "./po/po2js.js";
+import { linguas } from "./po/linguas.js";
 
 const production = process.env.NODE_ENV !== "development";
 const watch = process.argv.includes("--watch");
@@ -56,11 +57,10 @@ async function trimCss() {
     writeFileSync(cssFile, css);
 }
 
+/** dist/po.LANG.js for every language in po/LINGUAS (Cockpit serves it as po.js to that language). */
 function compilePo() {
-    for (const file of readdirSync("po").filter(f => f.endsWith(".po"))) {
-        const lang = path.basename(file, ".po");
-        writeFileSync(path.join(outdir, `po.${lang}.js`), poToJs(readFileSync(path.join("po", file)), lang));
-    }
+    for (const lang of linguas())
+        writeFileSync(path.join(outdir, `po.${lang}.js`), poToJs(readFileSync(path.join("po", `${lang}.po`)), lang));
 }
 
 function copyStatic() {

@@ -2,6 +2,16 @@
 import gettextParser from "gettext-parser";
 import { pluralFunction } from "./plural.js";
 
+// Languages written right to left; the shell and cockpit.js read "language-direction" (the
+// shell sets it as <html dir> on every page's frame, and it loads every package's po.js, so a
+// wrong "ltr" here would turn its whole window left to right).
+const RTL = new Set(["ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"]);
+
+/** "rtl" or "ltr" for a language code such as "he" or "pt_BR". */
+export function direction(lang) {
+    return RTL.has(lang.split(/[_@-]/)[0]) ? "rtl" : "ltr";
+}
+
 export function poToJs(poText, lang) {
     const po = gettextParser.po.parse(poText);
     const entries = [];
@@ -16,6 +26,6 @@ export function poToJs(poText, lang) {
             entries.push(`${JSON.stringify(key)}: ${JSON.stringify(value)}`);
         }
     }
-    const header = `"": { "plural-forms": ${pluralFunction(po.headers["Plural-Forms"])}, "language": ${JSON.stringify(lang)}, "language-direction": "ltr" }`;
+    const header = `"": { "plural-forms": ${pluralFunction(po.headers["Plural-Forms"])}, "language": ${JSON.stringify(lang)}, "language-direction": "${direction(lang)}" }`;
     return `cockpit.locale({\n ${[header, ...entries].join(",\n ")}\n});\n`;
 }
