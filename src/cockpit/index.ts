@@ -13,11 +13,43 @@ export const cockpit: Cockpit = new Proxy({} as Cockpit, {
     },
 });
 
+// The marks po/extract.js looks for (as Cockpit's own xgettext keywords).
 export const _ = (message: string): string => cockpit.gettext(message);
 /** Marks a string for extraction where it must be translated later (e.g. in a table). */
 export const N_ = (message: string): string => message;
+/** A message that needs a context to be translated right: C_("verb", "Run"). */
+export const C_ = (context: string, message: string): string => cockpit.gettext(context, message);
+/** The form of a message for a count, by the language's plural rule: ngettext("$0 file", "$0 files", n). */
+export const ngettext = (singular: string, plural: string, n: number): string => cockpit.ngettext(singular, plural, n);
 export const format: Cockpit["format"] = (template: string, ...args: unknown[]) =>
     (cockpit.format as (t: string, ...a: unknown[]) => string)(template, ...args);
+
+/** A size in bytes: "512 B", "1.5 MB" ("1,5 MB" in German). Cockpit 287's format_bytes leaves bytes without a unit. */
+export const formatBytes = (bytes: number): string =>
+    bytes < 1000 ? format(_("$0 B"), bytes) : cockpit.format_bytes(bytes);
+
+// Dates and times in the page's language (cockpit.language: "de", "pt_BR"), not the browser's.
+const dateTimeStyles = {
+    dateTime: { dateStyle: "medium", timeStyle: "short" },
+    dateTimeSeconds: { dateStyle: "medium", timeStyle: "medium" },
+    timeSeconds: { timeStyle: "medium" },
+} as const;
+
+/** A date (or milliseconds) as text: "30 Nov 2026, 14:27" in the style named; "" for none or an invalid date. */
+export function formatDate(date: Date | number | null | undefined, style: keyof typeof dateTimeStyles = "dateTime"): string {
+    const d = typeof date === "number" ? new Date(date) : date;
+    return !d || isNaN(d.getTime()) ? "" : new Intl.DateTimeFormat(locale(), dateTimeStyles[style]).format(d);
+}
+
+/** cockpit.language as a BCP 47 tag ("pt_BR" → "pt-BR"); undefined (the browser's) if Intl refuses it. */
+function locale(): string | undefined {
+    const tag = (cockpit.language ?? "en").replace("_", "-");
+    try {
+        return Intl.DateTimeFormat.supportedLocalesOf(tag).length ? tag : undefined;
+    } catch {
+        return undefined;
+    }
+}
 
 /** An error the UI can show: what failed, the command or file, and the tool's own words. */
 export class HostError extends Error {

@@ -82,7 +82,11 @@ export interface Cockpit {
     format(template: string, ...args: (string | number)[]): string;
     format(template: string, args: Record<string, string | number>): string;
     locale(po: Record<string, unknown>): void;
+    /** "1.5 MB" (factor 1000) or "1.4 MiB" (1024); below one unit only the number. */
+    format_bytes(bytes: number, factor?: 1000 | 1024): string;
     language: string;
+    /** "ltr" or "rtl", from the po.js of the page's language. */
+    language_direction: string;
     location: CockpitLocation;
     jump(path: string, host?: string): void;
     transport: { host: string; wait(cb: () => void): void; options: Record<string, unknown> };

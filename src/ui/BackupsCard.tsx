@@ -1,7 +1,7 @@
 // The backups of a service's listed host files, newest first, each restorable after a preview.
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/components/Card/index.js";
-import { _, format } from "../cockpit";
+import { _, format, formatDate, ngettext } from "../cockpit";
 import { BACKUPS_DIR, DEFAULT_KEEP, stampDate } from "../core/backupManifest";
 import { useAccess } from "./access";
 import { useApp, useOperations } from "./appContext";
@@ -43,10 +43,12 @@ export function BackupsCard({ name }: { name: string }) {
                         <tbody className="pf-v6-c-table__tbody">
                             {backups.map(b => (
                                 <tr key={b.stamp} className="pf-v6-c-table__tr" data-backup={b.stamp}>
-                                    <td className={TD}>{stampDate(b.stamp)?.toLocaleString() ?? b.stamp}</td>
+                                    <td className={TD}>{formatDate(stampDate(b.stamp), "dateTimeSeconds") || b.stamp}</td>
                                     <td className={TD}>
                                         {b.manifest
-                                            ? format(_("$0 files and folders of $1 listed paths"), b.manifest.entries.length, b.manifest.listed.length)
+                                            ? format(_("$0 of $1"),
+                                                     format(ngettext("$0 file or folder", "$0 files and folders", b.manifest.entries.length), b.manifest.entries.length),
+                                                     format(ngettext("$0 listed path", "$0 listed paths", b.manifest.listed.length), b.manifest.listed.length))
                                             : b.error}
                                     </td>
                                     <td className={TD}>

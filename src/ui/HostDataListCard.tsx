@@ -6,7 +6,7 @@ import { Alert } from "@patternfly/react-core/dist/esm/components/Alert/index.js
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/components/Card/index.js";
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
-import { _, format } from "../cockpit";
+import { _, format, formatBytes, ngettext } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { saveList } from "../app/hostDataList";
 import {
@@ -29,10 +29,6 @@ function noteLine(n: EntryNote, i: number) {
     return <div key={i} className={`ss-note ss-note-${n.level}`} data-note={n.code}>{format(_(n.template), ...n.args)}</div>;
 }
 
-function size(bytes: number): string {
-    return bytes < 1024 ? format(_("$0 B"), bytes) : bytes < 1048576 ? format(_("$0 KiB"), (bytes / 1024).toFixed(1)) : format(_("$0 MiB"), (bytes / 1048576).toFixed(1));
-}
-
 function onHost(entry: HostDataEntry, stat: PathStat | undefined) {
     if (entry.path === null)
         return "";
@@ -42,8 +38,8 @@ function onHost(entry: HostDataEntry, stat: PathStat | undefined) {
     const text = stat.type === "missing"
         ? _("missing")
         : stat.type === "directory"
-            ? format(_("folder, $0 files, $1"), stat.files, size(stat.size))
-            : stat.type === "file" ? format(_("file, $0"), size(stat.size))
+            ? format(ngettext("folder, $0 file, $1", "folder, $0 files, $1", stat.files), stat.files, formatBytes(stat.size))
+            : stat.type === "file" ? format(_("file, $0"), formatBytes(stat.size))
                 : stat.type === "symlink" ? _("symbolic link") : _("special file");
     return <>{text}{mismatch && <div className="ss-note ss-note-warning">{_(mismatch)}</div>}</>;
 }

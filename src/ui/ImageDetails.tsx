@@ -6,7 +6,7 @@ import {
     DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
 } from "@patternfly/react-core/dist/esm/components/DescriptionList/index.js";
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
-import { _, format } from "../cockpit";
+import { _, format, formatDate } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { actionLabels, brokenLabels } from "../core/actionLabels";
 import { expansionContext } from "../core/expansion";
@@ -80,7 +80,7 @@ export function ImageDetails({ image, containers, records, engine }: {
                         {info.description && <Row term={_("Description")}>{info.description}</Row>}
                         {info.version && <Row term={_("Version")}>{info.version}</Row>}
                         <Row term={_("Image ID")}><code>{image.id}</code></Row>
-                        <Row term={_("Created")}>{image.created ? new Date(image.created * 1000).toLocaleString() : "—"}</Row>
+                        <Row term={_("Created")}>{image.created ? formatDate(image.created * 1000) : "—"}</Row>
                         <Row term={_("Names")}>{image.names.join(", ") || "—"}</Row>
                     </DescriptionList>
                 </CardBody>

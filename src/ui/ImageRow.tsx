@@ -2,7 +2,7 @@
 import { memo } from "preact/compat";
 // PatternFly's label look without its Label component (which brings Tooltip and Popper along)
 import "@patternfly/react-styles/css/components/Label/label.css";
-import { _ } from "../cockpit";
+import { _, formatDate } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { actionLabels, brokenLabels } from "../core/actionLabels";
 import { expansionContext } from "../core/expansion";
@@ -13,10 +13,6 @@ import { useDialogs } from "./dialogs";
 import { InstallDialog } from "./InstallDialog";
 import { go } from "./location";
 import { MutatingButton } from "./MutatingButton";
-
-function formatDate(seconds: number): string {
-    return seconds ? new Date(seconds * 1000).toLocaleString() : "";
-}
 
 export interface ImageRowProps {
     image: Image; name: string; engine: EngineName; containers: Container[]; records: ServiceRecord[];
@@ -49,7 +45,7 @@ export const ImageRow = memo(function ImageRow(props: ImageRowProps) {
                         .map(l => <span key={l} className="pf-v6-c-label pf-m-compact ss-label"><span className="pf-v6-c-label__content"><span className="pf-v6-c-label__text">{l}</span></span></span>)}
             </td>
             <td className="pf-v6-c-table__td" data-label={_("ID")}><code>{shortId(image.id)}</code></td>
-            <td className="pf-v6-c-table__td pf-m-nowrap" data-label={_("Created")}>{formatDate(image.created)}</td>
+            <td className="pf-v6-c-table__td pf-m-nowrap" data-label={_("Created")}>{image.created ? formatDate(image.created * 1000) : ""}</td>
             <td className="pf-v6-c-table__td pf-m-fit-content ss-row-action" data-label={_("Action")}><RowAction {...props} /></td>
         </tr>
     );

@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
-import { _, format } from "../cockpit";
+import { _, format, ngettext } from "../cockpit";
 import { asError } from "../app/errors";
 import { checkListing, type ListingCheck } from "../app/listing";
 import type { EngineName } from "../core/engineVersion";
@@ -22,8 +22,10 @@ function CheckResult({ check }: { check: ListingCheck }) {
     return (
         <div id="images-route-check-result" data-identical={String(identical)} className={identical ? "ss-note ss-note-info" : "ss-note ss-note-warning"}>
             {identical
-                ? format(_("The same $0 images as podman images lists (podman took $1)."), check.images, duration(check.engineMs))
-                : format(_("$0 differences from podman images (podman took $1):"), check.differences.length, duration(check.engineMs))}
+                ? format(ngettext("The same $0 image as podman images lists (podman took $1).", "The same $0 images as podman images lists (podman took $1).", check.images),
+                         check.images, duration(check.engineMs))
+                : format(ngettext("$0 difference from podman images (podman took $1):", "$0 differences from podman images (podman took $1):", check.differences.length),
+                         check.differences.length, duration(check.engineMs))}
             {!identical &&
                 <ul>
                     {check.differences.slice(0, SHOWN_DIFFERENCES).map((d, i) => <li key={i}>{format(_(d.template), ...d.args)}</li>)}

@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core/dist/esm/components/Modal/index.js";
-import { _, format } from "../cockpit";
+import { _, format, formatDate } from "../cockpit";
 import { previewRestore, startRestore } from "../app/restore";
 import { stampDate } from "../core/backupManifest";
 import { useApp, useOperation } from "./appContext";
@@ -42,7 +42,7 @@ export function RestoreBackupDialog({ name, stamp }: { name: string; stamp: stri
         setStartError(null);
         startRestore(app, name, stamp, preview.value, new Date()).then(setOpId, setStartError);
     };
-    const when = stampDate(stamp)?.toLocaleString() ?? stamp;
+    const when = formatDate(stampDate(stamp), "dateTimeSeconds") || stamp;
     const error = preview.error ?? startError;
 
     return (

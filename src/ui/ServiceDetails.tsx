@@ -5,7 +5,7 @@ import {
     DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
 } from "@patternfly/react-core/dist/esm/components/DescriptionList/index.js";
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
-import { _ } from "../cockpit";
+import { _, formatDate } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { imageOfRecord } from "../core/inventory";
 import type { Container, Image, ServiceRecord } from "../core/model";
@@ -48,7 +48,7 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
                         </DescriptionListGroup>
                         <DescriptionListGroup>
                             <DescriptionListTerm>{_("Installed")}</DescriptionListTerm>
-                            <DescriptionListDescription>{new Date(record.installedAt).toLocaleString()}</DescriptionListDescription>
+                            <DescriptionListDescription>{formatDate(new Date(record.installedAt))}</DescriptionListDescription>
                         </DescriptionListGroup>
                         <DescriptionListGroup>
                             <DescriptionListTerm>{_("Container")}</DescriptionListTerm>

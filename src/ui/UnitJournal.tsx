@@ -1,6 +1,6 @@
 // The last lines of a unit's journal, following while the page is open.
 import { useEffect, useState } from "preact/hooks";
-import { _ } from "../cockpit";
+import { _, formatDate } from "../cockpit";
 import { appendEntries, type JournalEntry } from "../core/journal";
 import { useAccess } from "./access";
 import { useApp } from "./appContext";
@@ -8,7 +8,7 @@ import { useApp } from "./appContext";
 const LINES = 50;
 
 function time(ms: number | null): string {
-    return ms === null ? "" : new Date(ms).toLocaleTimeString();
+    return formatDate(ms, "timeSeconds");
 }
 
 export function UnitJournal({ unit }: { unit: string }) {

@@ -70,7 +70,7 @@ test("the image's list is shown, an override adding etc/demo-extra/ is saved, an
             const row = frame.locator('tr[data-entry="etc/demo-extra/"]');
             await row.locator('[data-note="absolute"]').waitFor();
             await row.locator('td[data-host="directory"]').waitFor();
-            assert.match(await row.innerText(), /folder, 1 files/);
+            assert.match(await row.innerText(), /folder, 1 file,/);
             assert.match(await row.innerText(), /added/);
             // a refused entry blocks Save
             await frame.locator("#hdl-add").click();
