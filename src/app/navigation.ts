@@ -19,7 +19,11 @@ export function openUnitInServices(unit: string): void {
     cockpit.jump(`/system/services#/${unit}`);
 }
 
-/** Cockpit's Logs page, filtered to the unit. */
+/**
+ * Cockpit's Logs page, filtered to the unit at every priority. The Logs page reads `service`
+ * (matches _SYSTEMD_UNIT, COREDUMP_UNIT and UNIT) and `prio`; it ignores `unit`, and its
+ * default priority is "err". test/e2e/logs-link.spec.mjs follows the link.
+ */
 export function openUnitLogs(unit: string): void {
-    cockpit.jump(`/system/logs#/?unit=${unit}`);
+    cockpit.jump(`/system/logs#/?prio=debug&service=${encodeURIComponent(unit)}`);
 }
