@@ -36,6 +36,7 @@ suite i18n node po/extract.js --check
 suite unit node test/unit/run.mjs
 suite "node floor" test/node-floor.sh
 suite "image list grammar" node test/images/list-grammar.mjs
+suite packaging test/packaging/run.sh
 if [ -x test/e2e/run.sh ] && [ "${SKIP_E2E:-}" != 1 ]; then
     suite e2e test/e2e/run.sh
     suite "sssd image AD" test/images/ad-join.sh
