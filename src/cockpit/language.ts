@@ -1,10 +1,12 @@
-// <html lang dir> for the page's language. The shell sets both on its frames when it loads
-// them (dir from its own cockpit.language_direction); a page opened without the shell (make
-// run's private cockpit-ws) sets them here from the po.js it loaded (po/po2js.js writes
-// "language-direction" for each language).
+// <html lang dir> for the page's language. In the shell's frame the shell sets both when it
+// loads the page: lang from its language, dir from its cockpit.language_direction, which it
+// takes from every package's po.js, ours included (po/po2js.js writes "language-direction"
+// for each language). A page opened without the shell sets them here from its own po.js.
 import { cockpit } from "./index";
 
 export function followLanguage(): void {
+    if (window.name.startsWith("cockpit1:"))
+        return;
     const html = document.documentElement;
     html.lang = (cockpit.language ?? "en").replace("_", "-");
     html.dir = cockpit.language_direction === "rtl" ? "rtl" : "ltr";
