@@ -22,7 +22,7 @@ import { OrphanBackupsPage } from "./OrphanBackups";
 import { ServiceDetails } from "./ServiceDetails";
 import { ServicesView } from "./ServicesView";
 import { InventoryContext, useInventory, type Inventory } from "./useInventory";
-import { ViewTabs } from "./ViewTabs";
+import { ViewPanel, ViewTabs } from "./ViewTabs";
 
 function useHostFacts(host: Host): HostFacts {
     const [facts, setFacts] = useState<HostFacts>({ engine: null, systemd: null });
@@ -98,7 +98,7 @@ function Content({ facts, inventory, opsOnHost }: {
                        className="ss-broken-operation">{b.error}</Alert>
             ))}
             {shown.map(op => <OperationPanel key={op.id} op={op} />)}
-            {view}
+            <ViewPanel active={tab}>{view}</ViewPanel>
         </>
     );
 }

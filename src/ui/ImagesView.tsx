@@ -43,7 +43,7 @@ export function ImagesView({ images, engine, containers, records }: {
         list = <FilterEmpty id="images-filter-empty" onClear={() => table.setQuery("")} />;
     else
         list = (
-            <table className="pf-v6-c-table pf-m-compact pf-m-grid-md" role="grid" aria-label={_("Images")}>
+            <table className="pf-v6-c-table pf-m-compact pf-m-grid-md" aria-label={_("Images")}>
                 <thead className="pf-v6-c-table__thead">
                     <tr className="pf-v6-c-table__tr">
                         <SortHeader id="images-sort-name" label={_("Image")} sortKey="name" sort={table.sort} onSort={table.onSort} />
