@@ -85,6 +85,11 @@ export default tseslint.config(
     {
         files: ["src/ui/**"],
         ...jsxA11y.flatConfigs.recommended,
+        rules: {
+            ...jsxA11y.flatConfigs.recommended.rules,
+            // a <pre> of command output scrolls: focusable, so that the keyboard can scroll it
+            "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: ["pre"], roles: ["tabpanel"], allowExpressionValues: true }],
+        },
     },
     {
         files: ["**/*.js", "**/*.mjs"],

@@ -7,5 +7,6 @@ export function CommandLog({ text }: { text: string }) {
         if (ref.current)
             ref.current.scrollTop = ref.current.scrollHeight;
     }, [text]);
-    return <pre ref={ref} className="ss-command-log" aria-live="polite">{text}</pre>;
+    // focusable: the keyboard scrolls it (axe: scrollable-region-focusable)
+    return <pre ref={ref} className="ss-command-log" aria-live="polite" tabIndex={0}>{text}</pre>;
 }

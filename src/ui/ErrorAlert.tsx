@@ -20,7 +20,7 @@ export function ErrorAlert({ title, error, output }: { title: string; error: Hos
             {raw && <Button variant="link" isInline onClick={() => setOpen(!open)}>
                 {open ? _("Hide the full output") : _("Show the full output")}
             </Button>}
-            {open && <pre className="ss-command-log">{raw}</pre>}
+            {open && <pre className="ss-command-log" tabIndex={0}>{raw}</pre>}
         </Alert>
     );
 }

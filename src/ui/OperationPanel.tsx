@@ -55,7 +55,7 @@ export function OperationPanel({ op, showDismiss = true }: { op: OperationView; 
                     {op.state.undone && <p id="operation-undone">{_("What had been done was undone: the host files were restored from the backup taken before it, and files written were put back.")}</p>}
                     {op.state.undoError && <p id="operation-undo-failed">{format(_("Undoing it failed too: $0"), op.state.undoError)}</p>}
                     {elsewhere && <p id="operation-elsewhere">{_("Another browser tab finished this operation.")}</p>}
-                    {op.output && <pre className="ss-command-log ss-last-lines">{lastLines(op.output, 5)}</pre>}
+                    {op.output && <pre className="ss-command-log ss-last-lines" tabIndex={0}>{lastLines(op.output, 5)}</pre>}
                     {showDismiss &&
                         <Button variant="link" isInline id="operation-dismiss" onClick={() => { runner.dismiss(op.id); }}>{_("Dismiss")}</Button>}
                 </Alert>}

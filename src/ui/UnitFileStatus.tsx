@@ -47,7 +47,7 @@ export function UnitFileStatus({ state }: { state: UnitState }) {
                 <Alert variant="danger" isInline id="unit-load-error" data-load-state={state.loadState}
                        title={format(_("systemd cannot load this unit ($0)"), state.loadState)}>
                     {state.loadError && <p>{state.loadError}</p>}
-                    {verify && <pre className="ss-command-log" id="unit-verify">{verify}</pre>}
+                    {verify && <pre className="ss-command-log" id="unit-verify" tabIndex={0}>{verify}</pre>}
                     {path && <p>{format(_("Fix $0 and reload systemd."), path)}</p>}
                 </Alert>}
             {legacy &&

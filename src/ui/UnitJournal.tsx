@@ -30,7 +30,7 @@ export function UnitJournal({ unit }: { unit: string }) {
         <details className="ss-unit-journal" open>
             <summary>{_("Journal")}</summary>
             {error && <p className="ss-journal-error">{error}</p>}
-            <pre id="unit-journal" className="ss-command-log" data-lines={entries.length}>
+            <pre id="unit-journal" className="ss-command-log" data-lines={entries.length} tabIndex={0}>
                 {entries.length === 0 && !error ? _("No journal entries.") : null}
                 {entries.map(e => (
                     <div key={e.cursor} className={e.priority !== null && e.priority <= 3 ? "ss-journal-error" : undefined}>
