@@ -57,10 +57,18 @@ async function trimCss() {
     writeFileSync(cssFile, css);
 }
 
-/** dist/po.LANG.js for every language in po/LINGUAS (Cockpit serves it as po.js to that language). */
+/**
+ * dist/po.LANG.js for every language in po/LINGUAS: Cockpit serves it as po.js to that
+ * language. Cockpit 287's shell loads every package's po.js and takes the menu label's
+ * translation from there, so po.LANG.js keeps the manifest's messages. Later Cockpit's shell
+ * loads po.manifest.js instead (falling back to po.js): po.manifest.LANG.js has just those.
+ */
 function compilePo() {
-    for (const lang of linguas())
-        writeFileSync(path.join(outdir, `po.${lang}.js`), poToJs(readFileSync(path.join("po", `${lang}.po`)), lang));
+    for (const lang of linguas()) {
+        const po = readFileSync(path.join("po", `${lang}.po`));
+        writeFileSync(path.join(outdir, `po.${lang}.js`), poToJs(po, lang));
+        writeFileSync(path.join(outdir, `po.manifest.${lang}.js`), poToJs(po, lang, ref => ref === "manifest.json"));
+    }
 }
 
 function copyStatic() {

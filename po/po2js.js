@@ -12,7 +12,11 @@ export function direction(lang) {
     return RTL.has(lang.split(/[_@-]/)[0]) ? "rtl" : "ltr";
 }
 
-export function poToJs(poText, lang) {
+/**
+ * po/LANG.po as cockpit.locale({...}). With `only`, just the messages whose references it
+ * accepts (po.manifest.LANG.js: what the shell needs for the menu entry).
+ */
+export function poToJs(poText, lang, only = null) {
     const po = gettextParser.po.parse(poText);
     const entries = [];
     for (const [context, messages] of Object.entries(po.translations)) {
@@ -20,6 +24,8 @@ export function poToJs(poText, lang) {
             if (msgid === "" || entry.msgstr.every(s => s === ""))
                 continue;
             if (entry.comments?.flag?.includes("fuzzy"))
+                continue;
+            if (only && !(entry.comments?.reference ?? "").split(/\s+/).some(only))
                 continue;
             const key = context ? `${context}\u0004${msgid}` : msgid;
             const value = [entry.msgid_plural ?? null, ...entry.msgstr];

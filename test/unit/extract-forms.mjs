@@ -80,6 +80,11 @@ export function run() {
         deepStrictEqual([1, 2, 4, 5, 22, 0].map(data[""]["plural-forms"]), [0, 1, 1, 2, 2, 2]);
         deepStrictEqual(data["$0 file"], ["$0 files", "$0 soubor", "$0 soubory", "$0 souborů"]);
         deepStrictEqual(data["verb\u0004Run"], [null, "Spustit"]);
+        let manifestOnly;
+        const withRefs = 'msgid ""\nmsgstr ""\n\n#: manifest.json\n#: src/ui/App.tsx:3\nmsgid "System Services"\nmsgstr "Systémové služby"\n\n' +
+            '#: src/ui/App.tsx:4\nmsgid "Images"\nmsgstr "Obrazy"\n';
+        new Function("cockpit", poToJs(withRefs, "cs", ref => ref === "manifest.json"))({ locale: d => { manifestOnly = d; } });
+        deepStrictEqual(Object.keys(manifestOnly), ["", "System Services"]);
         let he;
         new Function("cockpit", poToJs('msgid ""\nmsgstr ""\n', "he"))({ locale: d => { he = d; } });
         deepStrictEqual(he[""]["language-direction"], "rtl");
