@@ -65,7 +65,7 @@ export default tseslint.config(
                 patterns: [{ group: ["../host", "../host/*"], message: "Views call app/, never host/." }],
                 paths: [{
                     name: "../cockpit",
-                    allowImportNames: ["_", "N_", "C_", "format", "ngettext", "formatBytes", "formatDate"],
+                    allowImportNames: ["_", "N_", "C_", "format", "ngettext", "formatBytes", "formatDate", "formatNumber"],
                     allowTypeImports: true,
                     message: "Views use cockpit for translation and formatting only; the rest goes through app/.",
                 }],

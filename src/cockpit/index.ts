@@ -41,6 +41,11 @@ export function formatDate(date: Date | number | null | undefined, style: keyof 
     return !d || isNaN(d.getTime()) ? "" : new Intl.DateTimeFormat(locale(), dateTimeStyles[style]).format(d);
 }
 
+/** A number in the page's language, with at most `fractionDigits` decimals: "1.5", "1,5" in German. */
+export function formatNumber(n: number, fractionDigits = 0): string {
+    return new Intl.NumberFormat(locale(), { maximumFractionDigits: fractionDigits }).format(n);
+}
+
 /** cockpit.language as a BCP 47 tag ("pt_BR" → "pt-BR"); undefined (the browser's) if Intl refuses it. */
 function locale(): string | undefined {
     const tag = (cockpit.language ?? "en").replace("_", "-");

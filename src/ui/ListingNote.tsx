@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/index.js";
-import { _, format, ngettext } from "../cockpit";
+import { _, format, formatNumber, ngettext } from "../cockpit";
 import { asError } from "../app/errors";
 import { checkListing, type ListingCheck } from "../app/listing";
 import type { EngineName } from "../core/engineVersion";
@@ -12,7 +12,7 @@ import { ErrorAlert, errorMessage } from "./ErrorAlert";
 import { useCurrentInventory } from "./useInventory";
 
 function duration(ms: number): string {
-    return ms < 1000 ? format(_("$0 ms"), Math.round(ms)) : format(_("$0 s"), (ms / 1000).toFixed(1));
+    return ms < 1000 ? format(_("$0 ms"), Math.round(ms)) : format(_("$0 s"), formatNumber(ms / 1000, 1));
 }
 
 const SHOWN_DIFFERENCES = 20;
