@@ -1,7 +1,7 @@
 // axe-core (node_modules/axe-core) in the page's iframe: the accessibility rules run against
 // what the page shows at that moment. Only the page's own document is checked, not Cockpit's
-// shell around it. Violations of impact "serious" or "critical" fail; milder ones are not
-// counted here.
+// shell around it. Violations of impact "serious" or "critical" fail; milder ones are returned
+// on request (`impacts`), for a spec to print.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pageFrame } from "./ops.mjs";
@@ -11,12 +11,13 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const FAILING = new Set(["serious", "critical"]);
 
 /**
- * Runs axe in the page's iframe and resolves with its serious and critical violations, each
+ * Runs axe in the page's iframe and resolves with its violations of the given impacts (by
+ * default serious and critical), each
  * { id, impact, help, helpUrl, targets: [selector...], nodes: [{ target, why }] }. `allow`: [{ id, target: RegExp, why }]
  * drops the nodes of rule `id` whose selector matches `target` (a finding that is not ours:
  * every entry says why).
  */
-export async function axeViolations(page, { allow = [] } = {}) {
+export async function axeViolations(page, { allow = [], impacts = FAILING } = {}) {
     const frame = await pageFrame(page);
     // evaluated through the DevTools protocol, which the page's Content-Security-Policy does not stop
     if (!await frame.evaluate(() => typeof window.axe === "object"))
@@ -32,7 +33,7 @@ export async function axeViolations(page, { allow = [] } = {}) {
     const results = await frame.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
     const found = [];
     for (const v of results.violations) {
-        if (!FAILING.has(v.impact))
+        if (!impacts.has(v.impact))
             continue;
         const nodes = v.nodes.map(n => ({
             target: n.target.join(" "),
