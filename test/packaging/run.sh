@@ -16,6 +16,8 @@
 #   - make rpm without network: rpmbuild -tb finds the spec, the file list has the page
 #   - one version in package.json, the spec, debian/changelog and the metainfo
 set -uo pipefail
+# make check's own flags and goals must not reach the makes run here
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PAGE=usr/share/cockpit/system-services

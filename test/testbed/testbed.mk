@@ -7,10 +7,27 @@
 #   make check-e2e      fresh testbed, images, specs; always stops it. E2E_SPECS=... runs only some
 #   make bench          our page against cockpit-podman (test/bench/README.md); not part of check.
 #                       BENCH_N="10 100" BENCH_RUNS=3 BENCH_TIMEOUT=600 (seconds per page load)
+#
+# The plugin: these targets serve the working tree's dist/ (bind-mounted, read-only), so a
+# rebuild needs no new package. With E2E_DEB=1, and always in `make check`, the testbed installs
+# the .deb of `make deb` (dpkg -i) and Cockpit serves the page from /usr/share/cockpit.
 E2E_RUN := $(CURDIR)/test/e2e/run.sh
 E2E_ENV := PLUGIN_DIR=$(CURDIR)/dist
 
-.PHONY: testbed-up testbed-down demo check-e2e bench
+.PHONY: testbed-up testbed-down demo check-e2e bench check-deb
+
+ifeq ($(E2E_DEB),1)
+E2E_ENV += PLUGIN_DEB=$(CURDIR)/$(DEB)
+testbed-up demo check-e2e bench: deb
+endif
+
+# make check: test/check.sh's e2e suite (and every later boot of the testbed) gets PLUGIN_DEB.
+# A failed package build does not stop the other suites: the deb is removed before each build,
+# so the testbed then refuses to boot and the e2e suite reports that.
+check: export PLUGIN_DEB = $(CURDIR)/$(DEB)
+check: check-deb
+check-deb:
+	-@$(MAKE) --no-print-directory deb
 
 testbed-up: all
 	$(E2E_ENV) $(E2E_RUN) up

@@ -16,6 +16,8 @@
 # Env:   ROOT         rootfs folder            (default /var/tmp/system-services-testbed/root)
 #        PLUGIN_DIR   built plugin to serve    (read-only at /usr/share/cockpit/$PLUGIN_NAME: a symlink
 #                                              into its parent folder, bind-mounted at /srv/plugin-parent)
+#        PLUGIN_DEB   a .deb of the plugin     (make deb; takes precedence over PLUGIN_DIR): installed with
+#                                              dpkg -i at boot, served from /usr/share/cockpit/$PLUGIN_NAME
 #        PLUGIN_NAME  Cockpit package name     (default system-services)
 #        CTX_DIR      image build contexts, read-only at /srv/ctx (default: this repo's test/images)
 #        EXTRA_PKGS   more Debian packages for the rootfs, comma-separated
@@ -31,6 +33,7 @@ STATE=${STATE:-$BASE/state}
 CACHE=${CACHE:-/var/cache/system-services-testbed}
 PLUGIN_NAME=${PLUGIN_NAME:-system-services}
 PLUGIN_DIR=${PLUGIN_DIR:-}
+PLUGIN_DEB=${PLUGIN_DEB:-}
 CTX_DIR=${CTX_DIR:-$HERE/../images}
 PKGS=systemd,systemd-sysv,dbus,dbus-user-session,libpam-systemd,cockpit-ws,cockpit-bridge,cockpit-system,podman,netavark,aardvark-dns,iptables,runc,busybox-static,sudo,iproute2,procps,curl
 # for the SSSD issues: an LDAP server on the host and the host side of SSSD (native sssd is
@@ -125,7 +128,14 @@ boot() {
     # a killed earlier run can leave nspawn's lock behind; nothing of ours holds it now
     rm -f "$(dirname "$ROOT")/.#$(basename "$ROOT").lck"
     local binds=()
-    if [ -n "$PLUGIN_DIR" ]; then
+    if [ -n "$PLUGIN_DEB" ]; then
+        # the package's files go into the rootfs (install_deb below), not through a symlink
+        [ -f "$PLUGIN_DEB" ] || { echo "no .deb at $PLUGIN_DEB (make deb)" >&2; return 1; }
+        [ -L "$ROOT/usr/share/cockpit/$PLUGIN_NAME" ] && rm -f "$ROOT/usr/share/cockpit/$PLUGIN_NAME"
+        rm -rf "$ROOT/var/cache/plugin-deb"
+        mkdir -p "$ROOT/var/cache/plugin-deb"
+        cp "$PLUGIN_DEB" "$ROOT/var/cache/plugin-deb/"
+    elif [ -n "$PLUGIN_DIR" ]; then
         # Serve PLUGIN_DIR through a symlink into its bind-mounted parent, not as a bind mount
         # of its own: a build that deletes and recreates dist/ would leave a bind mount on the
         # deleted folder (empty to Cockpit). Cockpit follows symlinked package folders.
@@ -154,6 +164,7 @@ boot() {
     done
     case "$s" in running|degraded) ;; *) echo "testbed did not finish booting (state: ${s:-unknown})" >&2; return 1;; esac
     for i in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:9090/ && break; sleep 0.25; done
+    [ -z "$PLUGIN_DEB" ] || install_deb
     directory
     echo "testbed: systemd $s, cockpit on http://127.0.0.1:9090 (admin / foobar123)"
 }
@@ -164,6 +175,23 @@ boot() {
 ct_exec() {
     running || { echo "testbed is not running" >&2; return 1; }
     nsenter -t "$(ct_pid)" -a systemd-run --wait --pipe --collect -q env -u INVOCATION_ID "$@"
+}
+
+# PLUGIN_DEB installed as an administrator would (dpkg -i; its Depends are in the rootfs), then
+# checked to be the copy Cockpit serves: the bridge takes a package from ~/.local/share/cockpit
+# first, then from each of XDG_DATA_DIRS (/usr/local/share before /usr/share), and any such
+# copy would shadow the installed one. `cockpit-bridge --packages` lists the one it picked.
+install_deb() {
+    local deb out
+    deb=/var/cache/plugin-deb/$(basename "$PLUGIN_DEB")
+    out=$(ct_exec dpkg -i "$deb" 2>&1) || { echo "$out" >&2; return 1; }
+    out=$(ct_exec runuser -u admin -- cockpit-bridge --packages 2>&1) || { echo "$out" >&2; return 1; }
+    if ! echo "$out" | grep -qE "^$PLUGIN_NAME:?[[:space:]](.*[[:space:]])?/usr/share/cockpit/$PLUGIN_NAME\$"; then
+        echo "Cockpit does not serve $PLUGIN_NAME from /usr/share/cockpit/$PLUGIN_NAME:" >&2
+        echo "$out" >&2
+        return 1
+    fi
+    echo "testbed: $(basename "$PLUGIN_DEB") installed, Cockpit serves /usr/share/cockpit/$PLUGIN_NAME"
 }
 
 # Build the test images (test/images/build.sh, read from /srv/ctx) inside the testbed.
