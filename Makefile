@@ -90,7 +90,8 @@ DIST_STAGE = build/dist-$(notdir $@)
 
 dist: $(DIST_TAR)
 
-$(DIST_TAR): dist/index.js $(wildcard $(shell git ls-files 2>/dev/null))
+# (.git/index: a file newly tracked, or a new commit and so a new time stamp)
+$(DIST_TAR): dist/index.js $(wildcard $(shell git ls-files 2>/dev/null)) $(wildcard .git/index)
 	@[ -e .git ] || { echo "make dist needs the git checkout" >&2; exit 1; }
 	@[ ! -e dist/index.js.map ] || { echo "dist/ is a development build (make watch): rm -rf dist && make" >&2; exit 1; }
 	rm -rf $(DIST_STAGE)
