@@ -32,13 +32,13 @@ async function callsWhileListing(t, lastImage) {
         await frame.locator("#images-filter").fill(lastImage);
         await frame.locator(`tr[data-image="${lastImage}"]`).waitFor();
         // let anything late arrive before counting
-        await sleep(3000);
+        await sleep(1500);
         load = await calls();
         // one event, one refresh: a tag shows through the filter
         await frame.locator("#images-filter").fill("localhost/scale-refresh");
         await exec("/usr/bin/podman tag localhost/demo-service:latest localhost/scale-refresh:1");
         await frame.locator('tr[data-image="localhost/demo-service:latest"]').waitFor();
-        await sleep(3000);
+        await sleep(1500);
         refresh = (await calls()).slice(load.length);
         await exec("/usr/bin/podman untag localhost/demo-service:latest localhost/scale-refresh:1");
     });

@@ -1,8 +1,8 @@
 #!/bin/sh
 set -e
 echo "slow install of $NAME: started"
-sleep 15
+sleep 8
 echo "slow install of $NAME: halfway"
-sleep 10
+sleep 4
 echo "installed $NAME" > "/host/etc/$NAME.installed"
 echo "slow install of $NAME: finished"
