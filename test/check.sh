@@ -29,17 +29,32 @@ one() {  # a check that is one test: passes or fails as a whole
     if "$@"; then echo "$name: 1 passed, 0 failed"; else echo "$name: 0 passed, 1 failed"; return 1; fi
 }
 
-suite typecheck one typecheck npx tsc --noEmit -p .
-suite lint one lint npx eslint .
-suite layers node tools/check-layers.mjs
-suite i18n node po/extract.js --check
-suite unit node test/unit/run.mjs
-suite "node floor" test/node-floor.sh
-suite "image list grammar" node test/images/list-grammar.mjs
-suite packaging test/packaging/run.sh
+# The suites that need no testbed. Beside the end-to-end suites they cost no wall time: those
+# mostly wait for the browser and the testbed, and run well after these have finished.
+static_suites() {
+    suite typecheck one typecheck npx tsc --noEmit -p .
+    suite lint one lint npx eslint .
+    suite layers node tools/check-layers.mjs
+    suite i18n node po/extract.js --check
+    suite unit node test/unit/run.mjs
+    suite "node floor" test/node-floor.sh
+    suite "image list grammar" node test/images/list-grammar.mjs
+    suite packaging test/packaging/run.sh
+}
+
 if [ -x test/e2e/run.sh ] && [ "${SKIP_E2E:-}" != 1 ]; then
+    static_out=$(mktemp)
+    trap 'rm -f "$log" "$static_out" "$static_out.status"' EXIT
+    ( static_suites; echo "$status" > "$static_out.status" ) > "$static_out" 2>&1 &
+    static_pid=$!
+    echo "=== typecheck, lint, layers, i18n, unit, node floor, image list grammar and packaging run beside the e2e suite; their output follows it"
     suite e2e test/e2e/run.sh
     suite "sssd image AD" test/images/ad-join.sh
+    wait "$static_pid"
+    cat "$static_out"
+    [ "$(cat "$static_out.status" 2>/dev/null)" = 0 ] || status=1
+else
+    static_suites
 fi
 
 echo "=== summary"
