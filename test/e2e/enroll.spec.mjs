@@ -11,6 +11,7 @@ import { execFile, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { withCockpit } from "./lib/session.mjs";
+import { assertAccessible } from "./lib/axe.mjs";
 import { cleanSssdService, exec, sssdImage, TESTBED_SH } from "./lib/testbed.mjs";
 import { readRecord, waitHost } from "./lib/ops.mjs";
 
@@ -158,7 +159,7 @@ async function failedWith(frame, kind) {
 }
 
 test("the Join dialog looks the domain up as it is typed", async t => {
-    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
         await openJoin(frame);
         await frame.locator("#enroll-domain").fill(DOMAIN);
         const found = frame.locator('#enroll-discovery[data-status="found"]');
@@ -166,6 +167,7 @@ test("the Join dialog looks the domain up as it is typed", async t => {
         const text = await found.innerText();
         assert.match(text, /SYSSVC\.TEST/);
         assert.match(text, /active-directory/);
+        await assertAccessible(page, "Join dialog, the domain found");
         await frame.locator("#enroll-domain").fill("nosuch.invalid");
         const none = frame.locator('#enroll-discovery[data-status="no-such-realm"]');
         await none.waitFor({ timeout: 30_000 });
@@ -176,7 +178,7 @@ test("the Join dialog looks the domain up as it is typed", async t => {
 
 test("join with the administrator's password: AD users resolve and log in on the host; leave; join again", async t => {
     const carol = `adcarol${Date.now() % 100000}`;
-    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
         const status = await passwordJoin(frame);
         assert.equal(status, "succeeded", await frame.locator("#enroll-dialog #operation-log").innerText());
         await frame.locator("#enroll-joined").waitFor();
@@ -205,6 +207,7 @@ test("join with the administrator's password: AD users resolve and log in on the
         await frame.locator("#domain-lookup-submit").click();
         await frame.locator('#domain-lookup-result[data-found="true"]').waitFor({ timeout: 30_000 });
         assert.match(await frame.locator("#domain-lookup-result").innerText(), /adstaff@syssvc\.test/);
+        await assertAccessible(page, "Service page with the Domain card and a user looked up");
     });
     await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
         await leave(frame);
@@ -248,7 +251,7 @@ test("a one-time password joins a preset computer account once; used again it fa
 });
 
 test("a wrong password fails in words and leaves the host files, unit and record as they were", async t => {
-    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
         const before = await fingerprint();
         await openJoin(frame);
         await frame.locator("#enroll-domain").fill(DOMAIN);
@@ -256,6 +259,7 @@ test("a wrong password fails in words and leaves the host files, unit and record
         await frame.locator("#enroll-secret").fill(WRONG_PW);
         assert.equal(await join(frame), "failed");
         await failedWith(frame, "wrong-password");
+        await assertAccessible(page, "Join dialog, a wrong password");
         await frame.locator("#enroll-dialog #operation-undone").waitFor({ state: "attached" });
         assert.equal(await fingerprint(), before, "every host-data-list path is byte-identical");
         assert.equal((await exec(`test -e /etc/systemd/system/${UNIT}`, { check: false })).code, 1, "no unit");

@@ -15,6 +15,7 @@ import { execFile, spawn } from "node:child_process";
 import { withCockpit } from "./lib/session.mjs";
 import { sssdImage, TESTBED_SH, testbedCommand } from "./lib/testbed.mjs";
 import { readRecord, waitHost } from "./lib/ops.mjs";
+import { assertAccessible } from "./lib/axe.mjs";
 
 const INSIDE = "/srv/ctx/sssd-switch-inside.sh";
 const IMAGE = "localhost/sssd:latest";
@@ -284,9 +285,10 @@ test("native → containerized → native: new directory users resolve each way,
     // what the switch must stop and disable: every native unit that runs or is enabled
     const toStop = Object.entries(before).filter(([, s]) => s.active === "active" || s.enabled === "enabled").map(([u]) => u);
 
-    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
         // --- to containerized ---------------------------------------------------------------
         const steps = await openSwitch(frame, "container");
+        await assertAccessible(page, "SSSD switch dialog, to containerized");
         const disabled = steps.filter(s => s.kind === "unit-disable").map(s => s.text);
         for (const unit of toStop)
             assert.ok(disabled.some(text => text.includes(unit)), `the preview stops and disables ${unit}: ${disabled.join(" | ")}`);
@@ -315,7 +317,9 @@ test("native → containerized → native: new directory users resolve each way,
         assert.match((await run(["id", NEW_USERS[0].uid])).stdout, new RegExp(`^uid=${NEW_USERS[0].number}\\(${NEW_USERS[0].uid}\\) gid=20000\\(staff\\)`));
 
         // --- back to native ---------------------------------------------------------------------
+        await assertAccessible(page, "Services list with the SSSD card, containerized");
         const back = await openSwitch(frame, "native");
+        await assertAccessible(page, "SSSD switch dialog, to native");
         assert.ok(back.find(s => s.kind === "unit-disable").text.includes(UNIT));
         assert.ok(back.find(s => s.kind === "unit-enable").text.includes("sssd.service"));
         await switchSucceeds(frame, "to native", "native");
@@ -345,7 +349,7 @@ test("a switch to an image whose RUN fails names the failed step, undoes everyth
 
     let panel = "";
     let failedTitle = "";
-    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
         const steps = await openSwitch(frame, "container", { image: BROKEN_IMAGE, name: BROKEN_NAME });
         assert.ok(steps.find(s => s.kind === "unit-enable").text.includes(`${BROKEN_NAME}.service`));
         assert.ok(steps.find(s => s.kind === "exec").text.includes("sssd-broken"), "INSTALL runs the chosen image");
@@ -354,6 +358,7 @@ test("a switch to an image whose RUN fails names the failed step, undoes everyth
         panel = result.text;
         failedTitle = steps.find(s => s.kind === "unit-enable").title;
         await frame.locator("#sssd-switch-dialog #operation-undone").waitFor({ state: "attached" });
+        await assertAccessible(page, "SSSD switch dialog, a failed switch undone");
         await frame.locator('#sssd-serving[data-serving="native"]').waitFor({ timeout: 30_000 });
         await frame.locator("#sssd-switch-dialog #operation-dismiss").click();
         await frame.locator("#sssd-switch-close").click();
