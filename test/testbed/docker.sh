@@ -1,5 +1,5 @@
 #!/bin/bash
-# Debian 12's docker.io (dockerd 20.10) in the booted testbed, beside podman (issue 17).
+# Debian 12's docker.io (dockerd 20.10) in the booted testbed, beside podman.
 # Exploratory: nothing in `make check` uses it yet. What was needed and why is in DOCKER.md.
 #
 # Usage: docker.sh install | status | load IMAGE... | debs
