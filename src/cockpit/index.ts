@@ -38,17 +38,32 @@ const dateTimeStyles = {
 /** A date (or milliseconds) as text: "30 Nov 2026, 14:27" in the style named; "" for none or an invalid date. */
 export function formatDate(date: Date | number | null | undefined, style: keyof typeof dateTimeStyles = "dateTime"): string {
     const d = typeof date === "number" ? new Date(date) : date;
-    return !d || isNaN(d.getTime()) ? "" : new Intl.DateTimeFormat(locale(), dateTimeStyles[style]).format(d);
+    return !d || isNaN(d.getTime()) ? "" : formatter(style, () => new Intl.DateTimeFormat(locale(), dateTimeStyles[style])).format(d);
 }
 
 /** A number in the page's language, with at most `fractionDigits` decimals: "1.5", "1,5" in German. */
 export function formatNumber(n: number, fractionDigits = 0): string {
-    return new Intl.NumberFormat(locale(), { maximumFractionDigits: fractionDigits }).format(n);
+    return formatter(`number ${fractionDigits}`, () => new Intl.NumberFormat(locale(), { maximumFractionDigits: fractionDigits })).format(n);
 }
 
-/** cockpit.language as a BCP 47 tag ("pt_BR" → "pt-BR"); undefined (the browser's) if Intl refuses it. */
+// One Intl formatter per language and kind, made on first use: a table formats a date per row.
+const formatters = new Map<string, { format(value: Date | number): string }>();
+function formatter(kind: string, make: () => { format(value: Date | number): string }) {
+    const key = `${cockpit.language} ${kind}`;
+    let made = formatters.get(key);
+    if (made === undefined) {
+        made = make();
+        formatters.set(key, made);
+    }
+    return made;
+}
+
+/** cockpit.language as a BCP 47 tag: "pt_BR" → "pt-BR" ("en" before a language is set). */
+export const languageTag = (): string => (cockpit.language ?? "en").replace("_", "-");
+
+/** The language tag, or undefined (the browser's) if Intl refuses it. */
 function locale(): string | undefined {
-    const tag = (cockpit.language ?? "en").replace("_", "-");
+    const tag = languageTag();
     try {
         return Intl.DateTimeFormat.supportedLocalesOf(tag).length ? tag : undefined;
     } catch {
