@@ -60,6 +60,7 @@ export interface EngineOption {
 }
 
 export interface EngineCommand {
+    globals: EngineOption[];      // options before the subcommand
     subcommand: string;           // "run" for both `run` and `container run`; "" if none
     subcommandIndex: number;      // index of the subcommand word, -1 if none
     options: EngineOption[];      // options after the subcommand, up to the first positional
@@ -111,10 +112,14 @@ function isOptionWord(word: string): boolean {
 /** Parses an engine argv; positional words stop the option scan, as in pflag's interspersed=false. */
 export function parseEngineCommand(argv: string[]): EngineCommand {
     let i = 1;
-    while (i < argv.length && isOptionWord(argv[i]))
-        i = readOption(argv, i, GLOBAL_VALUE_OPTIONS, GLOBAL_VALUE_SHORTS).next;
+    const globals: EngineOption[] = [];
+    while (i < argv.length && isOptionWord(argv[i])) {
+        const step = readOption(argv, i, GLOBAL_VALUE_OPTIONS, GLOBAL_VALUE_SHORTS);
+        globals.push(...step.options);
+        i = step.next;
+    }
     if (i >= argv.length || argv[i] === "--")
-        return { subcommand: "", subcommandIndex: -1, options: [], firstPositional: argv.length };
+        return { globals, subcommand: "", subcommandIndex: -1, options: [], firstPositional: argv.length };
     let subcommandIndex = i;
     if (argv[i] === "container" && i + 1 < argv.length)
         subcommandIndex = i + 1;
@@ -127,7 +132,7 @@ export function parseEngineCommand(argv: string[]): EngineCommand {
     }
     if (argv[i] === "--")
         i++;
-    return { subcommand: argv[subcommandIndex], subcommandIndex, options, firstPositional: i };
+    return { globals, subcommand: argv[subcommandIndex], subcommandIndex, options, firstPositional: i };
 }
 
 /** The words after `from` that are neither options nor option values, and where `--` is (-1 if absent). */

@@ -7,6 +7,7 @@
 // Type=notify and NotifyAccess=all; conmon is the main process and exits with the payload's
 // status, so a payload that ignores SIGTERM and is killed on stop (137) counts as stopped.
 
+import { removeContainerArgv } from "./engineDialect";
 import { compareVersions, type EngineName } from "./engineVersion";
 import { parseEngineCommand, SHORT_NAMES, type EngineOption } from "./engineOptions";
 import { N_ } from "./i18n";
@@ -178,8 +179,10 @@ function classic(input: UnitGenInput, run: RunParts): string {
         service.push("Environment=PODMAN_SYSTEMD_UNIT=%n", "Type=notify", "NotifyAccess=all");
         start = [[bin, ...run.globals, "run", "--rm", "--replace", "--name", name, "--sdnotify=conmon", "--cgroups=split", "-d"]];
     } else {
-        // docker has no sd_notify: the client stays in the foreground as the main process
-        service.push("Type=simple", `ExecStartPre=-${bin} rm -f ${execWord(name, true)}`);
+        // docker has no sd_notify (nor --replace or --cgroups): the client stays in the foreground
+        // as the main process and exits with the container's status; a container left by a
+        // killed client is removed before the start
+        service.push("Type=simple", `ExecStartPre=-${execLine([removeContainerArgv("docker", name, bin)], true)}`);
         start = [[bin, ...run.globals, "run", "--rm", "--name", name]];
     }
     start.push(...run.words, [run.image, ...run.command]);
@@ -190,7 +193,7 @@ function classic(input: UnitGenInput, run: RunParts): string {
                  `ExecStart=${execLine(start, true)}`,
                  `ExecStop=${bin} stop${input.engine === "podman" ? " --ignore" : ""} -t 10 ${execWord(name, true)}`);
     if (input.engine === "podman")
-        service.push(`ExecStopPost=${bin} rm -f --ignore ${execWord(name, true)}`);
+        service.push(`ExecStopPost=${execLine([removeContainerArgv("podman", name, bin)], true)}`);
     return [HEADER, ...unitSection(input, run.image), "", ...service, "", ...installSection(input), ""].join("\n");
 }
 

@@ -1,6 +1,7 @@
 // The image's /etc/host-data-list, copied out of a created (never started) container, and
 // this host's override of it (written by the runner's write-file step).
 import { readFile, run, runBytes, HostError } from "../cockpit";
+import { saysNoSuchPath } from "../core/engineDialect";
 import type { EngineName } from "../core/engineVersion";
 import { COPY_OUT_LABEL, IMAGE_LIST_PATH } from "../core/hostDataList";
 import { overridePath } from "../core/record";
@@ -27,7 +28,7 @@ async function copyOut(engine: EngineName, imageId: string): Promise<string | nu
         // an entrypoint is given so images without CMD can be created too; nothing is started
         tar = await runBytes(["sh", "-c", COPY_OUT, "sh", engine, imageId, COPY_OUT_LABEL, IMAGE_LIST_PATH], { superuser: "require" });
     } catch (e) {
-        if (e instanceof HostError && /no such file|not found|could not find/i.test(e.details))
+        if (e instanceof HostError && saysNoSuchPath(e.details))
             return null;
         throw e;
     }

@@ -1,5 +1,6 @@
 // Image operations through the engine's CLI, as root.
 import { cockpit, hostError, run, HostError } from "../cockpit";
+import { saysNoSuchImage } from "../core/engineDialect";
 import type { EngineName } from "../core/engineVersion";
 import { parseDockerImageInspect } from "../core/inventory";
 import type { Image } from "../core/model";
@@ -25,7 +26,7 @@ export async function findImage(engine: EngineName, ref: string): Promise<Image 
     try {
         return parseDockerImageInspect(await run([engine, "image", "inspect", ref], { superuser: "try" }))[0] ?? null;
     } catch (e) {
-        if (e instanceof HostError && /no such image|image not known/i.test(e.details))
+        if (e instanceof HostError && saysNoSuchImage(e.details))
             return null;
         throw e;
     }

@@ -1,5 +1,6 @@
 // What the engine has: images (one listing call, whatever their number), containers, events.
 import { cockpit, run } from "../cockpit";
+import { eventsJsonFormat, parseDockerEvent } from "../core/engineDialect";
 import type { EngineName } from "../core/engineVersion";
 import type { Container, EngineEvent, Image } from "../core/model";
 import {
@@ -56,12 +57,13 @@ export async function listContainers(engine: EngineName): Promise<Container[]> {
 }
 
 /**
- * Streams the engine's events; onEvent gets each one (docker's lines are passed as "other").
+ * Streams the engine's events; onEvent gets each one.
  * Returns a function that stops the stream.
  */
 export function watchEngineEvents(engine: EngineName, onEvent: (event: EngineEvent) => void,
     onClosed: (message: string) => void): () => void {
-    const argv = engine === "podman" ? ["podman", "events", "--format", "json"] : ["docker", "events", "--format", "{{json .}}"];
+    const argv = [engine, "events", "--format", eventsJsonFormat(engine)];
+    const parse = engine === "podman" ? parseEngineEvent : parseDockerEvent;
     const proc = cockpit.spawn(argv, { superuser: "try", err: "message" });
     let buffer = "";
     let stopped = false;
@@ -70,7 +72,7 @@ export function watchEngineEvents(engine: EngineName, onEvent: (event: EngineEve
         const lines = buffer.split("\n");
         buffer = lines.pop() ?? "";
         for (const line of lines) {
-            const event = engine === "podman" ? parseEngineEvent(line) : line.trim() ? otherEvent : null;
+            const event = parse(line);
             if (event)
                 onEvent(event);
         }
@@ -83,4 +85,3 @@ export function watchEngineEvents(engine: EngineName, onEvent: (event: EngineEve
     };
 }
 
-const otherEvent: EngineEvent = { type: "other", status: "", id: null, name: null, time: null };

@@ -2,6 +2,7 @@
 // previous image ID is kept in the record, so rolling back is one action. The record is
 // written first, so a failed restart still leaves the way back recorded.
 import { cockpit, run, HostError } from "../cockpit";
+import { eventsJsonFormat, removeContainerArgv, saysNoSuchContainer } from "../core/engineDialect";
 import type { EngineName } from "../core/engineVersion";
 import { bareId as bare, type ServiceRecord } from "../core/model";
 import { writeRecord } from "./records";
@@ -22,7 +23,7 @@ export async function containerImageId(engine: EngineName, name: string): Promis
     try {
         return bare((await run([engine, "container", "inspect", "--format", "{{.Image}}", name], { superuser: "require" })).trim());
     } catch (e) {
-        if (e instanceof HostError && /no such/i.test(e.details))
+        if (e instanceof HostError && saysNoSuchContainer(e.details))
             return null;
         throw e;
     }
@@ -38,9 +39,7 @@ async function recreate(record: ServiceRecord, engine: EngineName, runArgv: stri
         await runUnitJob("RestartUnit", record.unit);
         return false;
     }
-    // docker's rm has no --ignore: a container that is gone already is fine
-    await run([engine, "rm", "-f", record.name], { superuser: "require" })
-            .catch(e => { if (!(e instanceof HostError && /no such container/i.test(e.details))) throw e; });
+    await run(removeContainerArgv(engine, record.name), { superuser: "require" });
     if (runArgv)
         await run(runArgv, { superuser: "require" });
     return false;
@@ -54,7 +53,7 @@ async function recreate(record: ServiceRecord, engine: EngineName, runArgv: stri
 function containerStarted(engine: EngineName, name: string, since: Date, timeoutMs = 20000): Promise<void> {
     return new Promise(resolve => {
         const proc = cockpit.spawn([engine, "events", "--since", since.toISOString(), "--filter", `container=${name}`,
-            "--filter", "event=start", "--format", "json"], { superuser: "require", err: "ignore" });
+            "--filter", "event=start", "--format", eventsJsonFormat(engine)], { superuser: "require", err: "ignore" });
         const done = () => {
             clearTimeout(timer);
             proc.close();

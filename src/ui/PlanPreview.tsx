@@ -4,7 +4,7 @@ import { _, format } from "../cockpit";
 import type { StepsPlan } from "../core/plan";
 import { formatCommand } from "../core/labels";
 import { secretPaths } from "../core/secrets";
-import { warningText } from "./CommandPreview";
+import { RefusedOptions, warningText } from "./CommandPreview";
 
 export function PlanPreview({ plan, id }: { plan: StepsPlan; id?: string }) {
     return (
@@ -14,6 +14,7 @@ export function PlanPreview({ plan, id }: { plan: StepsPlan; id?: string }) {
                     <li key={i} data-step={step.kind}>
                         {_(step.title)}
                         {step.kind === "exec" && <pre className="ss-command" data-testid="command">{formatCommand(step.argv)}</pre>}
+                        {step.kind === "exec" && <RefusedOptions argv={step.argv} />}
                         {step.kind === "remove-unit-file" && <> <code>{step.path}</code></>}
                         {(step.kind === "unit-disable" || step.kind === "unit-enable") && <> <code>{step.unit}</code></>}
                         {step.kind === "verify-lookup" && <> <code>{step.user}</code></>}
