@@ -50,6 +50,15 @@ export function saysNoSuchContainer(text: string): boolean {
     return /no such container(?!:path)|no such object/i.test(text);
 }
 
+/**
+ * Whether docker's client said it may not use the daemon's socket (a user outside the docker
+ * group): "permission denied while trying to connect to the Docker daemon socket at …". The
+ * daemon runs; the user needs administrative access.
+ */
+export function saysDaemonDenied(text: string): boolean {
+    return /permission denied while trying to connect to the docker daemon socket/i.test(text);
+}
+
 /** Whether the engine said there is no such image: podman "image not known", docker "No such image: REF". */
 export function saysNoSuchImage(text: string): boolean {
     return /no such image|image not known/i.test(text);

@@ -3,11 +3,12 @@
 export type EngineName = "podman" | "docker";
 
 /**
- * "4.3.1\n" (from --format {{.Client.Version}}) or "podman version 4.3.1\n" (from --version)
- * → "4.3.1"; anything else is not a version.
+ * "4.3.1\n" (from --format {{.Client.Version}}), "podman version 4.3.1\n" (from --version) or
+ * "Docker version 20.10.24+dfsg1, build 297e128" (docker --version) → the version; anything else
+ * is not a version.
  */
 export function parseVersion(output: string): string | null {
-    const text = output.trim().replace(/^podman version /, "");
+    const text = output.trim().replace(/^podman version /, "").replace(/^Docker version ([^,\s]+), build \S+$/, "$1");
     return /^\d+(\.\d+)*([-+~][0-9A-Za-z.+~-]*)?$/.test(text) ? text : null;
 }
 

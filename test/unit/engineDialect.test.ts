@@ -1,8 +1,9 @@
 import QUnit from "qunit";
 import {
-    engineOf, eventsJsonFormat, parseDockerEvent, refusedOptions, removeContainerArgv, saysNoSuchContainer, saysNoSuchImage,
-    saysNoSuchPath,
+    engineOf, eventsJsonFormat, parseDockerEvent, refusedOptions, removeContainerArgv, saysDaemonDenied, saysNoSuchContainer,
+    saysNoSuchImage, saysNoSuchPath,
 } from "../../src/core/engineDialect";
+import { parseVersion } from "../../src/core/engineVersion";
 import { splitWords } from "../../src/core/labels";
 import options from "../fixtures/docker-20.10-options.json";
 import answers from "../fixtures/engine-answers.json";
@@ -44,6 +45,14 @@ QUnit.module("engine dialect: what podman and docker said", () => {
             assert.false(saysNoSuchContainer(cp.stderr), `${engine}: a missing path is not a missing container`);
         }
         assert.false(saysNoSuchPath(answer("docker run --sdnotify").stderr));
+    });
+
+    QUnit.test("a user outside the docker group: the daemon runs but refuses; the client still says its version", assert => {
+        const denied = answer("docker version as a user");
+        assert.notEqual(denied.status, 0);
+        assert.true(saysDaemonDenied(denied.stderr), denied.stderr);
+        assert.false(saysDaemonDenied(answer("docker stop missing").stderr));
+        assert.equal(parseVersion(answer("docker --version as a user").stdout), options.docker);
     });
 
     QUnit.test("a missing container and a missing image, as each engine says it", assert => {

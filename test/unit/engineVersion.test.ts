@@ -8,6 +8,10 @@ QUnit.module("engine versions", () => {
         assert.strictEqual(parseVersion("28.2.2"), "28.2.2");
         assert.strictEqual(parseVersion("podman version 4.3.1\n"), "4.3.1");
     });
+    QUnit.test("parses docker's client version line (docker 20.10 of Debian 12)", assert => {
+        assert.strictEqual(parseVersion("Docker version 20.10.24+dfsg1, build 297e128\n"), "20.10.24+dfsg1");
+        assert.strictEqual(parseVersion("Docker version 20.10.24+dfsg1"), null);
+    });
     QUnit.test("refuses output that is no version", assert => {
         assert.strictEqual(parseVersion(""), null);
         assert.strictEqual(parseVersion("Error: cannot connect to Podman"), null);

@@ -66,6 +66,18 @@ test("the page finds docker and lists its images with their labels, read through
     assert.equal((await exec(`docker ps -a -q --filter label=${COPY_OUT_LABEL}`)).stdout.trim(), "");
 });
 
+test("with limited access the page still names docker, and says why its images are not shown", async t => {
+    // the login user is not in the docker group: the daemon refuses it, the client answers
+    assert.match((await exec("runuser -u admin -- docker version 2>&1 || true")).stdout, /permission denied while trying to connect to the Docker daemon socket/);
+    await withCockpit(t, { admin: false }, async ({ frame }) => {
+        await frame.locator("#engine-status").filter({ hasText: dockerVersion }).waitFor();
+        assert.match(await frame.locator("#engine-status").innerText(), /docker\b/i);
+        await frame.locator("#limited-access-alert").waitFor();
+        await frame.locator("#nav-images").click();
+        await frame.locator("#images-limited").waitFor();
+    });
+});
+
 test("the demo image installs, its docker unit runs and stops it, RUN and STOP work, a backup restores, Uninstall removes it", async t => {
     await clean("demo-service", "/etc/demo-service");
     await exec("mkdir -p /etc/demo-service && echo 'before docker' > /etc/demo-service/demo.conf");
