@@ -2,8 +2,8 @@
 // byte-identical to before, says which, and leaves no container behind.
 //
 // The image localhost/slow-writeback lists etc/slow-writeback/; its INSTALL copies the folder in,
-// says "started", waits ~8 s, changes app.conf and adds added.conf, writes them back to the host,
-// says "written back", waits ~4 s and exits 0. Each case cuts the install short at another
+// says "started", waits ~5 s, changes app.conf and adds added.conf, writes them back to the host,
+// says "written back", waits ~3 s and exits 0. Each case cuts the install short at another
 // moment: (a) the tab closes right after the backup's tar ran, before the page saved that step;
 // (b) the tab closes while INSTALL runs; (c) the tab closes after INSTALL ended, while it waits
 // for the operation's lock, before the record is written; (c') the tab closes right after the
@@ -374,7 +374,7 @@ test("(d) the host reboots while INSTALL runs, after it wrote the files back", a
         await testbed("stop");
         rebooted = true;
         await testbed("boot");
-        console.log(`# (d) rebooted while ${id}.service ran (stop began ${margin} ms after "written back" was seen; INSTALL exits ~4 s after it): ` +
+        console.log(`# (d) rebooted while ${id}.service ran (stop began ${margin} ms after "written back" was seen; INSTALL exits ~3 s after it): ` +
             `stop + boot took ${((Date.now() - r0) / 1000).toFixed(1)} s`);
         assert.equal((await opUnit(id)).LoadState, "not-found", "the transient unit is gone after the reboot");
         assert.equal(await opFileExists(id), true, "the operation is still on the host");

@@ -55,7 +55,7 @@ function close(line) {
     process.stdout.write(line);
     // run.sh prints a closing line of its own only when this one never came
     if (process.env.E2E_SUMMARY_FILE)
-        fs.writeFileSync(process.env.E2E_SUMMARY_FILE, line);
+        fs.appendFileSync(process.env.E2E_SUMMARY_FILE, line);
 }
 report.on("end", () => {
     // after the report: the closing line is the last thing printed

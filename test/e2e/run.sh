@@ -15,7 +15,9 @@
 #   run.sh demo             up, print the URL and login, wait for Ctrl-C, then stop
 #
 # Env: PLUGIN_DIR (default: the repo's dist/), E2E_FRESH=0 to keep the rootfs of the last run,
-#      E2E_AD=0 to run without the AD DC.
+#      E2E_AD=0 to run without the AD DC, E2E_AD_SUITE=1 to run the SSSD image's AD suite
+#      (test/images/ad-join.sh) between the podman and the docker specs, on the same testbed
+#      (make check does: it saves a second boot of the testbed).
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -117,12 +119,31 @@ check() {
     fi
     say "testbed ready in $((SECONDS - t0)) s"
     E2E_TMP=$(mktemp -d /tmp/system-services-e2e.XXXXXX)
+    # the podman host's specs, then (E2E_AD_SUITE=1) the SSSD image's AD suite on the same
+    # testbed and DC, then the docker host's specs, which remove podman from the testbed
+    local podman=() docker=() f rc=0
+    if [ $# -eq 0 ]; then
+        podman=("$REPO"/test/e2e/*.spec.mjs)
+        docker=("$REPO"/test/e2e/docker/*.spec.mjs)
+    else
+        for f in "$@"; do case "$f" in */docker/*) docker+=("$f") ;; *) podman+=("$f") ;; esac; done
+    fi
+    [ ${#podman[@]} -eq 0 ] || specs "${podman[@]}" || rc=1
+    if [ "${E2E_AD_SUITE:-0}" = 1 ] && [ "${E2E_AD:-1}" = 1 ]; then
+        "$REPO/test/images/ad-join.sh" || rc=1
+    fi
+    [ ${#docker[@]} -eq 0 ] || specs "${docker[@]}" || rc=1
+    RC=$rc
+    return "$rc"
+}
+
+specs() {
     TMPDIR=$E2E_TMP E2E_SUMMARY_FILE=$SUMMARY node "$REPO/test/e2e/run-specs.mjs" "$@" &
     NODE_PID=$!
     wait "$NODE_PID"
-    RC=$?
+    local rc=$?
     NODE_PID=
-    return "$RC"
+    return "$rc"
 }
 
 case "${1:-check}" in

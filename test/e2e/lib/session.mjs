@@ -77,7 +77,7 @@ export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, ti
             const frame = where === PAGE_PATH ? await enterPage(page) : null;
             await fn({ page, frame, messages });
             // late errors: let pending promises and probes settle before judging
-            await page.waitForTimeout(500);
+            await page.waitForTimeout(300);
         })()]);
         if (errors.length)
             throw new Error(`browser reported ${errors.length} error(s):\n  ${errors.join("\n  ")}`);
