@@ -118,12 +118,12 @@ export function parseDockerEvent(line: string): EngineEvent | null {
     const rawType = typeof value.Type === "string" ? value.Type : "";
     const actor = isObject(value.Actor) ? value.Actor : {};
     const attributes = isObject(actor.Attributes) ? actor.Attributes : {};
-    const nanos = typeof value.timeNano === "number" ? value.timeNano / 1e6 : typeof value.time === "number" ? value.time * 1000 : NaN;
+    const ms = typeof value.timeNano === "number" ? value.timeNano / 1e6 : typeof value.time === "number" ? value.time * 1000 : NaN;
     return {
         type: DOCKER_EVENT_TYPES.has(rawType) ? rawType as EngineEvent["type"] : "other",
         status: value.Action,
         id: typeof actor.ID === "string" && actor.ID !== "" ? actor.ID : null,
         name: typeof attributes.name === "string" && attributes.name !== "" ? attributes.name : null,
-        time: Number.isFinite(nanos) ? new Date(nanos).toISOString() : null,
+        time: Number.isFinite(ms) ? new Date(ms).toISOString() : null,
     };
 }
