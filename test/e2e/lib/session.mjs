@@ -41,7 +41,7 @@ export async function enterPage(page) {
 // Run `fn({ page, frame, messages })` in a fresh browser logged in to Cockpit, with the page
 // open (unless `path` says otherwise, then `frame` is null). The test fails on any uncaught
 // page error or console error, in the shell or in any iframe.
-export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, timeout = 20_000 } = {}, fn) {
+export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, timeout = 20_000, viewport = { width: 1280, height: 900 } } = {}, fn) {
     const browser = await launchChromium();
     const messages = [];   // everything the browser said, for the artifacts
     const errors = [];     // what fails the test
@@ -55,7 +55,7 @@ export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, ti
     };
     let page;
     try {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const context = await browser.newContext({ viewport });
         page = await context.newPage();
         page.setDefaultTimeout(timeout);
         page.on("pageerror", err => {
