@@ -57,15 +57,25 @@ export function UninstallDialog({ leave = false, ...shown }: ServiceFacts & { le
                        waitingFor={list.loading ? _("Reading the host-data-list…") : null} blocker={list.error} />;
 }
 
+/**
+ * A service whose unit runs it is started and stopped through the unit (its card): running the
+ * RUN or STOP label beside it would start a second container or stop the container behind
+ * systemd's back, leaving the unit failed. Without a unit, Run and Stop run the labels.
+ */
+export function unitManaged(record: ServiceFacts["record"], useSystemd: boolean): boolean {
+    return record.unit !== null && useSystemd;
+}
+
 export function ServiceActions(props: ServiceFacts & { useSystemd: boolean }) {
     const dialogs = useDialogs();
     const { image } = props;
+    const labels = !unitManaged(props.record, props.useSystemd);
     return (
         <div className="ss-actions">
-            <MutatingButton id="service-run" variant="secondary" isDisabled={!image}
-                            onClick={() => image && dialogs.show(<RunDialog {...props} image={image} />)}>{_("Run")}</MutatingButton>
-            <MutatingButton id="service-stop" variant="secondary"
-                            onClick={() => dialogs.show(<StopDialog {...props} />)}>{_("Stop")}</MutatingButton>
+            {labels && <MutatingButton id="service-run" variant="secondary" isDisabled={!image}
+                                       onClick={() => image && dialogs.show(<RunDialog {...props} image={image} />)}>{_("Run")}</MutatingButton>}
+            {labels && <MutatingButton id="service-stop" variant="secondary"
+                                       onClick={() => dialogs.show(<StopDialog {...props} />)}>{_("Stop")}</MutatingButton>}
             <MutatingButton id="service-uninstall" variant="danger"
                             onClick={() => dialogs.show(<UninstallDialog {...props} />)}>{_("Uninstall")}</MutatingButton>
         </div>

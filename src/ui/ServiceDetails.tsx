@@ -10,7 +10,8 @@ import type { EngineName } from "../core/engineVersion";
 import { imageOfRecord } from "../core/inventory";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import { go } from "./location";
-import { ServiceActions } from "./ServiceActions";
+import { ServiceActions, unitManaged } from "./ServiceActions";
+import { findLabel } from "../core/labels";
 import { ServiceMaintenance } from "./ServiceMaintenance";
 import { UnitCard } from "./UnitCard";
 import { HostDataListCard } from "./HostDataListCard";
@@ -54,6 +55,15 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
                             <DescriptionListTerm>{_("Container")}</DescriptionListTerm>
                             <DescriptionListDescription id="service-container">{container ? `${container.name}: ${container.state}` : _("none")}</DescriptionListDescription>
                         </DescriptionListGroup>
+                        {unitManaged(record, useSystemd) && (["RUN", "STOP"] as const).map(key => {
+                            const label = image ? findLabel(image.labels, key) : undefined;
+                            return label === undefined ? null : (
+                                <DescriptionListGroup key={key}>
+                                    <DescriptionListTerm>{key === "RUN" ? _("RUN label") : _("STOP label")}</DescriptionListTerm>
+                                    <DescriptionListDescription><code id={`service-label-${key.toLowerCase()}`}>{label}</code></DescriptionListDescription>
+                                </DescriptionListGroup>
+                            );
+                        })}
                     </DescriptionList>
                 </CardBody>
             </Card>

@@ -167,16 +167,22 @@ test("every view and dialog: no serious or critical axe violation", async t => {
             await check("Host-data-list editor with a refused entry");
             await frame.locator("#hdl-revert").click();
 
-            await dialog("#service-run", "run-dialog", "Run dialog", "#run-dialog-preview, #run-dialog-refusal");
-            await close("run-dialog");
-            await dialog("#service-stop", "stop-dialog", "Stop dialog", "#stop-dialog-preview, #stop-dialog-refusal");
-            await close("stop-dialog");
             await dialog("#service-update", "update-dialog", "Update dialog");
             await close("update-dialog");
             await dialog("#service-rollback", "rollback-dialog", "Roll back dialog");
             await close("rollback-dialog");
             await dialog("#backups-table .backup-restore", "restore-dialog", "Restore backup dialog", "#restore-nothing, #restore-submit");
             await close("restore-dialog");
+
+            // without a unit, Run and Stop run the labels: the same service, recorded without one
+            await writeHostFile(`${RECORDS}/demo-service/service.json`,
+                                JSON.stringify({ ...record, previousImageId: record.imageId, unit: null }, null, 4) + "\n");
+            await loadPage(page);
+            await openService(frame, "demo-service");
+            await dialog("#service-run", "run-dialog", "Run dialog", "#run-dialog-preview, #run-dialog-refusal");
+            await close("run-dialog");
+            await dialog("#service-stop", "stop-dialog", "Stop dialog", "#stop-dialog-preview, #stop-dialog-refusal");
+            await close("stop-dialog");
 
             // uninstall through its dialog; the backup it leaves is listed on a page of its own
             await dialog("#service-uninstall", "uninstall-dialog", "Uninstall dialog", "#uninstall-dialog-preview");

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { ARTIFACTS, withCockpit } from "./lib/session.mjs";
-import { cleanService, openImage, openService } from "./lib/ops.mjs";
+import { RECORDS, cleanService, loadPage, openImage, openService, writeHostFile } from "./lib/ops.mjs";
 import { exec } from "./lib/testbed.mjs";
 
 const DEMO = "localhost/demo-service:latest";
@@ -86,8 +86,7 @@ test("every table with real rows keeps its cells' text apart; each view and dial
             await shot(page, "07-service-unit");
 
             // the service's dialogs
-            for (const [button, dialog] of [["#service-run", "run-dialog"], ["#service-stop", "stop-dialog"],
-                ["#service-update", "update-dialog"], ["#service-uninstall", "uninstall-dialog"]]) {
+            for (const [button, dialog] of [["#service-update", "update-dialog"], ["#service-uninstall", "uninstall-dialog"]]) {
                 await frame.locator(button).click();
                 await frame.locator(`#${dialog}`).waitFor();
                 await page.waitForTimeout(300);
@@ -100,6 +99,20 @@ test("every table with real rows keeps its cells' text apart; each view and dial
             await page.waitForTimeout(300);
             await shot(page, "09-restore-dialog");
             await frame.locator("#restore-close").click();
+
+            // without a unit, Run and Stop run the labels: the same service, recorded without one
+            const record = JSON.parse((await exec(`cat ${RECORDS}/demo-service/service.json`)).stdout);
+            await writeHostFile(`${RECORDS}/demo-service/service.json`, JSON.stringify({ ...record, unit: null }, null, 4) + "\n");
+            await loadPage(page);
+            await openService(frame, "demo-service");
+            for (const [button, dialog] of [["#service-run", "run-dialog"], ["#service-stop", "stop-dialog"]]) {
+                await frame.locator(button).click();
+                await frame.locator(`#${dialog}`).waitFor();
+                await page.waitForTimeout(300);
+                await shot(page, `09-${dialog}`);
+                await page.keyboard.press("Escape");
+                await frame.locator(`#${dialog}`).waitFor({ state: "detached" });
+            }
 
             // the RUN-only image's Generate unit dialog
             await openImage(frame, "localhost/run-only:latest");

@@ -63,15 +63,19 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         assert.equal(record.unit, "demo-service.service");
         await frame.locator("#install-close").click();
 
-        // the service page: Stop runs the STOP label
+        // the service page: its unit runs it, so the unit's Stop is the one control that stops it;
+        // the STOP label is shown as text, not offered beside it
         await frame.locator("#nav-services").click();
         await frame.locator('tr[data-service="demo-service"] a').click();
         await frame.locator('#service-details[data-service="demo-service"]').waitFor();
-        await frame.locator("#service-stop").click();
-        assert.match(await frame.locator('#stop-dialog-preview [data-testid="command"]').innerText(), /^podman stop -t 2 demo-service$/);
-        await frame.locator("#stop-dialog-submit").click();
-        await frame.locator('#stop-dialog #operation-status[data-status="succeeded"]').waitFor();
-        await frame.locator("#stop-dialog-close").click();
+        await frame.locator('#unit-state[data-active="active"]').waitFor();
+        assert.deepEqual(await frame.locator("#service-details button").evaluateAll(bs => bs.filter(b => /\bstop\b/i.test(b.innerText)).map(b => b.id)), ["unit-stop"]);
+        assert.equal(await frame.locator("#service-run, #service-stop").count(), 0);
+        assert.equal(await frame.locator("#service-label-stop").innerText(), "podman stop -t 2 ${NAME}");
+        await frame.locator("#unit-stop").click();
+        await frame.locator('#unit-state[data-active="inactive"]').waitFor();
+        assert.equal((await exec("systemctl show -p ActiveState,Result demo-service.service | sort")).stdout, "ActiveState=inactive\nResult=success\n");
+        assert.doesNotMatch((await exec("podman ps --format '{{.Names}}'")).stdout, /^demo-service$/m, "the container stopped");
         assert.doesNotMatch(await curlDemo(), /hello/);
 
         // Uninstall: unit file, container and record go, the image stays
