@@ -21,6 +21,32 @@ function field(obj: Record<string, unknown>, key: string): string {
     return "";
 }
 
+/** The longest message a journal line shows; the whole text stays one click away (its tooltip). */
+export const MESSAGE_MAX = 240;
+
+/** The message cut to MESSAGE_MAX characters, with "…" where it was cut. */
+export function shortMessage(message: string): string {
+    return message.length > MESSAGE_MAX ? message.slice(0, MESSAGE_MAX - 1) + "…" : message;
+}
+
+/**
+ * podman's own event entries (PODMAN_EVENT set), which repeat every label of the image in their
+ * message (700 characters for the demo image), as one short line: "container start ID
+ * (image=…, name=…)"; the died event keeps its exit code. null for other entries.
+ */
+function podmanEvent(obj: Record<string, unknown>): string | null {
+    const event = field(obj, "PODMAN_EVENT");
+    if (event === "")
+        return null;
+    const details = [
+        field(obj, "PODMAN_IMAGE") && `image=${field(obj, "PODMAN_IMAGE")}`,
+        field(obj, "PODMAN_NAME") && `name=${field(obj, "PODMAN_NAME")}`,
+        field(obj, "PODMAN_EXIT_CODE") && `exit code ${field(obj, "PODMAN_EXIT_CODE")}`,
+    ].filter(Boolean);
+    const what = [field(obj, "PODMAN_TYPE"), event, field(obj, "PODMAN_ID")].filter(Boolean).join(" ");
+    return details.length > 0 ? `${what} (${details.join(", ")})` : what;
+}
+
 /** One line of `journalctl -o json`; null for an empty line or anything that is not an entry. */
 export function parseJournalLine(line: string): JournalEntry | null {
     const obj = parseJsonLine(line);
@@ -34,7 +60,7 @@ export function parseJournalLine(line: string): JournalEntry | null {
         priority: /^[0-7]$/.test(priority) ? Number(priority) : null,
         identifier: field(obj, "SYSLOG_IDENTIFIER") || field(obj, "_COMM"),
         pid: field(obj, "_PID"),
-        message: field(obj, "MESSAGE"),
+        message: podmanEvent(obj) ?? field(obj, "MESSAGE"),
     };
 }
 

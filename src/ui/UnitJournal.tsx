@@ -1,7 +1,7 @@
 // The last lines of a unit's journal, following while the page is open.
 import { useEffect, useState } from "preact/hooks";
 import { _, formatDate } from "../cockpit";
-import { appendEntries, type JournalEntry } from "../core/journal";
+import { appendEntries, MESSAGE_MAX, shortMessage, type JournalEntry } from "../core/journal";
 import { useAccess } from "./access";
 import { useApp } from "./appContext";
 
@@ -33,8 +33,9 @@ export function UnitJournal({ unit }: { unit: string }) {
             <pre id="unit-journal" className="ss-command-log" data-lines={entries.length} tabIndex={0}>
                 {entries.length === 0 && !error ? _("No journal entries.") : null}
                 {entries.map(e => (
-                    <div key={e.cursor} className={e.priority !== null && e.priority <= 3 ? "ss-journal-error" : undefined}>
-                        {time(e.time)} {e.identifier}{e.pid ? `[${e.pid}]` : ""}: {e.message}
+                    <div key={e.cursor} className={e.priority !== null && e.priority <= 3 ? "ss-journal-error" : undefined}
+                         title={e.message.length > MESSAGE_MAX ? e.message : undefined}>
+                        {time(e.time)} {e.identifier}{e.pid ? `[${e.pid}]` : ""}: {shortMessage(e.message)}
                     </div>
                 ))}
             </pre>

@@ -69,6 +69,12 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         await frame.locator('tr[data-service="demo-service"] a').click();
         await frame.locator('#service-details[data-service="demo-service"]').waitFor();
         await frame.locator('#unit-state[data-active="active"]').waitFor();
+        // the journal shows the service's own output (httpd -v logs the response to curl above),
+        // podman's event lines one short line each, and no line longer than 300 characters
+        await frame.locator("#unit-journal").filter({ hasText: "response:200" }).waitFor({ timeout: 10_000 });
+        await frame.locator("#unit-journal").filter({ hasText: "container start " }).waitFor({ timeout: 10_000 });
+        const widths = await frame.locator("#unit-journal > div").evaluateAll(ds => ds.map(d => d.innerText.length));
+        assert.ok(widths.length > 3 && Math.max(...widths) <= 300, `journal line lengths: ${widths.join(" ")}`);
         assert.deepEqual(await frame.locator("#service-details button").evaluateAll(bs => bs.filter(b => /\bstop\b/i.test(b.innerText)).map(b => b.id)), ["unit-stop"]);
         assert.equal(await frame.locator("#service-run, #service-stop").count(), 0);
         assert.equal(await frame.locator("#service-label-stop").innerText(), "podman stop -t 2 ${NAME}");
