@@ -94,9 +94,9 @@ function ListTable({ entries, stats, defaults, editor }: {
                         <td className={TD} data-host={e.path !== null ? stats.get(e.path)?.type ?? "" : ""}>{onHost(e, e.path !== null ? stats.get(e.path) : undefined)}</td>
                         {defaults && editor && <td className={TD}>{e.path !== null && !inDefaults.has(e.path) ? _("added") : ""}</td>}
                         {editor && <td className={TD}>
-                            <Button variant="plain" aria-label={_("Move up")} isDisabled={i === 0} onClick={() => editor.move(i, -1)}>↑</Button>
-                            <Button variant="plain" aria-label={_("Move down")} isDisabled={i === entries.length - 1} onClick={() => editor.move(i, 1)}>↓</Button>
-                            <Button variant="plain" aria-label={_("Remove")} className="hdl-remove" onClick={() => editor.remove(i)}>✕</Button>
+                            <Button variant="plain" aria-label={_("Move up")} title={_("Move up")} isDisabled={i === 0} onClick={() => editor.move(i, -1)}>↑</Button>
+                            <Button variant="plain" aria-label={_("Move down")} title={_("Move down")} isDisabled={i === entries.length - 1} onClick={() => editor.move(i, 1)}>↓</Button>
+                            <Button variant="plain" aria-label={_("Remove")} title={_("Remove")} className="hdl-remove" onClick={() => editor.remove(i)}>✕</Button>
                         </td>}
                     </tr>
                 ))}

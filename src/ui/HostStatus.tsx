@@ -1,8 +1,4 @@
 // What this host offers: container engine, systemd, administrative access.
-import { Card, CardBody, CardTitle } from "@patternfly/react-core/dist/esm/components/Card/index.js";
-import {
-    DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
-} from "@patternfly/react-core/dist/esm/components/DescriptionList/index.js";
 import { _, format } from "../cockpit";
 import type { Access, EngineStatus, SystemdStatus } from "../app/context";
 
@@ -28,28 +24,19 @@ function systemdText(systemd: SystemdStatus | null): string {
                   systemd.reason);
 }
 
+/**
+ * One line above the views: the facts rarely change, so they take one line, not a card; each
+ * keeps its label for screen readers and its own id.
+ */
 export function HostStatus({ facts, access }: { facts: HostFacts; access: Access }) {
     return (
-        <Card isCompact>
-            <CardTitle>{_("Host")}</CardTitle>
-            <CardBody>
-                <DescriptionList isHorizontal isCompact>
-                    <DescriptionListGroup>
-                        <DescriptionListTerm>{_("Container engine")}</DescriptionListTerm>
-                        <DescriptionListDescription id="engine-status">{engineText(facts.engine)}</DescriptionListDescription>
-                    </DescriptionListGroup>
-                    <DescriptionListGroup>
-                        <DescriptionListTerm>{_("Service manager")}</DescriptionListTerm>
-                        <DescriptionListDescription id="systemd-status">{systemdText(facts.systemd)}</DescriptionListDescription>
-                    </DescriptionListGroup>
-                    <DescriptionListGroup>
-                        <DescriptionListTerm>{_("Access")}</DescriptionListTerm>
-                        <DescriptionListDescription id="access-status">
-                            {access === "root" ? _("Administrative access") : access === "none" ? _("Limited access") : _("Checking…")}
-                        </DescriptionListDescription>
-                    </DescriptionListGroup>
-                </DescriptionList>
-            </CardBody>
-        </Card>
+        <p id="host-status" className="ss-host-line">
+            <span className="pf-v6-screen-reader">{_("Host")}: </span>
+            <span><span className="ss-host-term">{_("Container engine")}:</span> <span id="engine-status">{engineText(facts.engine)}</span></span>
+            <span><span className="ss-host-term">{_("Service manager")}:</span> <span id="systemd-status">{systemdText(facts.systemd)}</span></span>
+            <span id="access-status">
+                {access === "root" ? _("Administrative access") : access === "none" ? _("Limited access") : _("Checking…")}
+            </span>
+        </p>
     );
 }

@@ -51,6 +51,14 @@ test("every table with real rows keeps its cells' text apart; each view and dial
     await cleanService("demo-service", "/etc/demo-service");
     try {
         await withCockpit(t, { admin: true, timeout: 60_000, viewport: { width: 1400, height: 1000 } }, async ({ page, frame }) => {
+            // the host's facts are one line, and the page leads with the Services list
+            await frame.locator("#engine-status").filter({ hasText: "podman" }).waitFor();
+            await frame.locator("#access-status").filter({ hasText: "Administrative access" }).waitFor();
+            const host = await frame.locator("#host-status").boundingBox();
+            console.log(`# the host line is ${Math.round(host.height)} px high`);
+            assert.ok(host.height <= 30, `the host's facts take ${host.height} px`);
+            assert.equal(await frame.locator('[role="tab"][aria-selected="true"]').innerText(), "Services");
+
             // Images: the list and the demo image's page with its host-data-list and mounts
             await frame.locator("#nav-images").click();
             await frame.locator(`#images-view tr[data-image="${DEMO}"]`).waitFor();
