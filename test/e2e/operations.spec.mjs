@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withCockpit } from "./lib/session.mjs";
-import { installUnitsDemo, UNITS_DEMO } from "./lib/units-demo.mjs";
+import { imageId, installUnitsDemo, rebuildUnitsDemo, removeUnitsDemoImages, UNITS_DEMO } from "./lib/units-demo.mjs";
 import { exec, sleep, waitForUnitState } from "./lib/testbed.mjs";
 import {
     OPS_DIR, RECORDS, BACKUPS, cleanService, fingerprint, loadPage, loadedOpUnits, openImage, openService, openTab,
@@ -307,21 +307,13 @@ async function cleanFastOps() {
 async function prepareUpdate() {
     const before = await installUnitsDemo("operations spec demo");
     await exec("systemctl start units-demo.service");
-    await exec("rm -rf /tmp/ops-ctx && mkdir -p /tmp/ops-ctx");
-    await writeHostFile("/tmp/ops-ctx/Containerfile", `FROM ${UNITS_DEMO}\nRUN ["/bin/busybox", "sh", "-c", "echo v2 > /www/version"]\n`);
-    await exec(`podman build -q -t ${UNITS_DEMO} /tmp/ops-ctx`, { timeout: 300_000 });
-    const after = await taggedId();
+    const after = await rebuildUnitsDemo();
     assert.notEqual(after, before);
     return { before, after };
 }
 
-async function removeUpdateImages(after) {
-    await exec(`podman rmi ${UNITS_DEMO} >/dev/null 2>&1; rm -rf /tmp/ops-ctx; true`);
-    if (after)
-        await exec(`podman rmi ${after} >/dev/null 2>&1; true`);
-}
-
-const taggedId = async () => (await exec(`podman image inspect --format '{{.Id}}' ${UNITS_DEMO}`)).stdout.trim();
+const removeUpdateImages = after => removeUnitsDemoImages("podman", after);
+const taggedId = () => imageId(UNITS_DEMO);
 const runningId = async () => (await exec("podman container inspect --format '{{.Image}}' units-demo")).stdout.trim();
 const backupCount = async () => (await exec(`ls ${BACKUPS}/demo-service/*.tar 2>/dev/null | wc -l`)).stdout.trim();
 

@@ -4,10 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withCockpit } from "./lib/session.mjs";
-import { installUnitsDemo } from "./lib/units-demo.mjs";
-import { exec, sleep, waitForUnitState } from "./lib/testbed.mjs";
+import { installUnitsDemo, rebuildUnitsDemo, removeUnitsDemoImages, updateAndRollBack } from "./lib/units-demo.mjs";
+import { exec, httpHello, waitForUnitState } from "./lib/testbed.mjs";
 
-const DEMO = "localhost/units-demo:latest";
 const RECORDS = "/etc/containers/system-services";
 
 // Commands here are one line: a daemon-reload re-reads the transient unit that `exec` runs in, and
@@ -37,13 +36,6 @@ async function readRecord(name) {
     return JSON.parse((await exec(`cat ${RECORDS}/${name}/service.json`)).stdout);
 }
 
-async function curl(port) {
-    let answer = "";
-    for (let i = 0; i < 40 && !answer.includes("hello"); i++, await sleep(250))
-        answer = (await exec(`curl -s --max-time 2 http://127.0.0.1:${port}/ || true`)).stdout;
-    return answer;
-}
-
 test("systemctl start and stop on the host show in the open page within a second, with the journal", async t => {
     await clean("units-demo");
     await installUnitsDemo("units spec demo");
@@ -70,50 +62,15 @@ test("Update moves the service to the rebuilt image and Rollback back to the old
     let after = null;
     try {
         await exec("systemctl start units-demo.service");
-        // rebuild the image's tag with a changed file
-        await exec("rm -rf /tmp/units-ctx && mkdir -p /tmp/units-ctx");
-        await writeFile("/tmp/units-ctx/Containerfile", `FROM ${DEMO}\nRUN ["/bin/busybox", "sh", "-c", "echo v2 > /www/version"]\n`);
-        await exec(`podman build -q -t ${DEMO} /tmp/units-ctx`, { timeout: 300_000 });
-        after = (await exec(`podman image inspect --format '{{.Id}}' ${DEMO}`)).stdout.trim();
+        after = await rebuildUnitsDemo();
         assert.notEqual(after, before);
-        const running = async () => (await exec("podman container inspect --format '{{.Image}}' units-demo")).stdout.trim();
         await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
-            await openService(frame, "units-demo");
-            await frame.locator("#service-update").click();
-            assert.match(await frame.locator("#update-dialog-current").innerText(), new RegExp(before.slice(0, 12)));
-            await frame.locator("#update-dialog-submit").click();
-            const update = frame.locator('#image-switch[data-changed="true"]');
-            await update.waitFor();
-            assert.equal(await update.getAttribute("data-before"), before);
-            assert.equal(await update.getAttribute("data-after"), after);
-            assert.equal(await update.getAttribute("data-running"), after);
-            await waitForUnitState("units-demo.service", "active");
-            assert.equal(await running(), after);
-            assert.equal((await curl(8091)).includes("hello"), true);
-            const record = await readRecord("units-demo");
-            assert.equal(record.imageId, after);
-            assert.equal(record.previousImageId, before);
-            await frame.locator("#update-dialog-close").click();
-
-            await frame.locator('#service-rollback:not([disabled]):not([aria-disabled="true"])').click();
-            await frame.locator("#rollback-dialog-submit").click();
-            const rollback = frame.locator('#image-switch[data-changed="true"]');
-            await rollback.waitFor();
-            assert.equal(await rollback.getAttribute("data-before"), after);
-            assert.equal(await rollback.getAttribute("data-after"), before);
-            assert.equal(await rollback.getAttribute("data-running"), before);
-            await waitForUnitState("units-demo.service", "active");
-            assert.equal(await running(), before);
-            assert.equal((await readRecord("units-demo")).imageId, before);
-            assert.equal((await exec(`podman image inspect --format '{{.Id}}' ${DEMO}`)).stdout.trim(), before);
-            await frame.locator("#rollback-dialog-close").click();
+            await updateAndRollBack(frame, "podman", before, after);
         });
     } finally {
         await clean("units-demo");
         // only what this test made: the tag and the rebuilt image; other specs' images stay
-        await exec(`podman rmi ${DEMO} >/dev/null 2>&1; rm -rf /tmp/units-ctx; true`);
-        if (after)
-            await exec(`podman rmi ${after} >/dev/null 2>&1; true`);
+        await removeUnitsDemoImages("podman", after);
     }
 });
 
@@ -140,7 +97,7 @@ test("a unit generated from the RUN-only image is written as previewed, starts, 
             await frame.locator('#service-details[data-service="units-runonly"] #unit-card').waitFor();
             await frame.locator("#unit-start").click();
             await frame.locator('#unit-state[data-active="active"]').waitFor();
-            assert.match(await curl(8089), /hello from the run-only image/);
+            assert.match(await httpHello(8089), /hello from the run-only image/);
             await frame.locator("#unit-stop").click();
             await frame.locator('#unit-state[data-active="inactive"]').waitFor();
             await waitForUnitState("units-runonly.service", "inactive");

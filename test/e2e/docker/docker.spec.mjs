@@ -5,13 +5,13 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { withCockpit } from "../lib/session.mjs";
-import { BACKUPS, OPS_DIR, RECORDS, openImage, openService, readRecord, writeHostFile } from "../lib/ops.mjs";
-import { exec, sleep, waitForUnitState } from "../lib/testbed.mjs";
-import { dockerImageId, useDocker } from "../lib/docker.mjs";
+import { RECORDS, cleanService, openImage, openService, readRecord, writeHostFile } from "../lib/ops.mjs";
+import { exec, httpHello, waitForUnitState } from "../lib/testbed.mjs";
+import { useDocker } from "../lib/docker.mjs";
+import { installUnitsDemo, rebuildUnitsDemo, removeUnitsDemoImages, updateAndRollBack } from "../lib/units-demo.mjs";
 
 const DEMO = "localhost/demo-service:latest";
 const RUN_ONLY = "localhost/run-only:latest";
-const UNITS_DEMO = "localhost/units-demo:latest";
 const PODMAN_ONLY = "localhost/podman-only:latest";
 const COPY_OUT_LABEL = "io.github.system-services.copy-out";
 let dockerVersion = "";
@@ -20,20 +20,7 @@ before(async () => {
     dockerVersion = await useDocker();
 });
 
-async function clean(name, extra = "") {
-    await exec(`systemctl disable --now ${name}.service 2>/dev/null; docker rm -f ${name} >/dev/null 2>&1; ` +
-        `rm -rf /etc/systemd/system/${name}.service ${RECORDS}/${name} ${BACKUPS}/${name} ${extra}; ` +
-        `systemctl daemon-reload; systemctl stop 'system-services-op-${name}-*' 2>/dev/null; ` +
-        `systemctl reset-failed 'system-services-op-${name}-*' ${name}.service 2>/dev/null; ` +
-        `rm -f ${OPS_DIR}/system-services-op-${name}-* ${OPS_DIR}/${name}.busy; true`);
-}
-
-async function curl(port) {
-    let answer = "";
-    for (let i = 0; i < 40 && !answer.includes("hello"); i++, await sleep(250))
-        answer = (await exec(`curl -s --max-time 2 http://127.0.0.1:${port}/ || true`)).stdout;
-    return answer;
-}
+const clean = (name, extra = "") => cleanService(name, extra, "docker");
 
 async function unitShow(unit, ...props) {
     return (await exec(`systemctl show -p ${props.join(",")} ${unit}`)).stdout.trim();
@@ -101,7 +88,7 @@ test("the demo image installs, its docker unit runs and stops it, a backup resto
             await frame.locator('#unit-card[data-unit="demo-service.service"]').waitFor();
             await frame.locator("#unit-start").click();
             await frame.locator('#unit-state[data-active="active"]').waitFor();
-            assert.match(await curl(8088), /hello from the demo system service/);
+            assert.match(await httpHello(8088), /hello from the demo system service/);
             assert.equal(await containerState("demo-service"), "running");
             assert.deepEqual(await frame.locator("#service-details button").evaluateAll(bs => bs.filter(b => /\bstop\b/i.test(b.innerText)).map(b => b.id)), ["unit-stop"]);
             assert.equal(await frame.locator("#service-label-stop").innerText(), "podman stop -t 2 ${NAME}");
@@ -162,7 +149,7 @@ test("a unit generated from the RUN-only image runs docker in the foreground, se
             await frame.locator('#service-details[data-service="dk-runonly"] #unit-card').waitFor();
             await frame.locator("#unit-start").click();
             await frame.locator('#unit-state[data-active="active"]').waitFor();
-            assert.match(await curl(8089), /hello from the run-only image/);
+            assert.match(await httpHello(8089), /hello from the run-only image/);
             assert.equal(await containerState("dk-runonly"), "running");
             // busybox httpd ignores SIGTERM: docker stop kills it after 10 s, and that is a clean stop
             await frame.locator("#unit-stop").click();
@@ -178,67 +165,18 @@ test("a unit generated from the RUN-only image runs docker in the foreground, se
 
 test("Update moves a docker service to the rebuilt image and Rollback back, active both times", async t => {
     await clean("units-demo");
-    await exec(`docker tag ${DEMO} ${UNITS_DEMO}`);
-    const before = await dockerImageId(UNITS_DEMO);
+    const before = await installUnitsDemo("docker update demo", "docker");
     let after = null;
     try {
-        const record = {
-            version: 1, name: "units-demo", image: UNITS_DEMO, imageId: before, engine: "docker",
-            installedAt: "2026-01-01T00:00:00Z", unit: "units-demo.service", options: {}, extraArgs: [], previousImageId: null,
-        };
-        await exec(`mkdir -p ${RECORDS}/units-demo`);
-        await writeHostFile(`${RECORDS}/units-demo/service.json`, JSON.stringify(record, null, 4) + "\n");
-        await writeHostFile("/etc/systemd/system/units-demo.service", `[Unit]
-Description=docker update demo
-[Service]
-ExecStartPre=-/usr/bin/docker rm -f units-demo
-ExecStart=/usr/bin/docker run --rm --name units-demo --network=host ${UNITS_DEMO} /bin/busybox httpd -f -p 127.0.0.1:8091 -h /www
-ExecStop=/usr/bin/docker stop -t 1 units-demo
-SuccessExitStatus=137 143
-[Install]
-WantedBy=multi-user.target
-`);
-        await exec("systemctl daemon-reload && systemctl start units-demo.service");
-        // the reference rebuilt with a changed file, by docker's own builder
-        await exec("rm -rf /tmp/units-ctx && mkdir -p /tmp/units-ctx");
-        await writeHostFile("/tmp/units-ctx/Dockerfile", `FROM ${UNITS_DEMO}\nRUN ["/bin/busybox", "sh", "-c", "echo v2 > /www/version"]\n`);
-        await exec(`docker build -q --network=host -t ${UNITS_DEMO} /tmp/units-ctx`, { timeout: 300_000 });
-        after = await dockerImageId(UNITS_DEMO);
+        await exec("systemctl start units-demo.service");
+        after = await rebuildUnitsDemo("docker");
         assert.notEqual(after, before);
-        const running = async () => (await exec("docker container inspect --format '{{.Image}}' units-demo")).stdout.trim().replace(/^sha256:/, "");
         await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ frame }) => {
-            await openService(frame, "units-demo");
-            await frame.locator("#service-update").click();
-            assert.match(await frame.locator("#update-dialog-current").innerText(), new RegExp(before.slice(0, 12)));
-            await frame.locator("#update-dialog-submit").click();
-            const update = frame.locator('#image-switch[data-changed="true"]');
-            await update.waitFor();
-            assert.equal(await update.getAttribute("data-before"), before);
-            assert.equal(await update.getAttribute("data-after"), after);
-            assert.equal(await update.getAttribute("data-running"), after);
-            await waitForUnitState("units-demo.service", "active");
-            assert.equal(await running(), after);
-            assert.match(await curl(8091), /hello/);
-            assert.equal((await readRecord("units-demo")).previousImageId, before);
-            await frame.locator("#update-dialog-close").click();
-
-            await frame.locator('#service-rollback:not([disabled]):not([aria-disabled="true"])').click();
-            await frame.locator("#rollback-dialog-submit").click();
-            const rollback = frame.locator('#image-switch[data-changed="true"]');
-            await rollback.waitFor();
-            assert.equal(await rollback.getAttribute("data-after"), before);
-            assert.equal(await rollback.getAttribute("data-running"), before);
-            await waitForUnitState("units-demo.service", "active");
-            assert.equal(await running(), before);
-            assert.equal((await readRecord("units-demo")).imageId, before);
-            assert.equal(await dockerImageId(UNITS_DEMO), before, "the reference names the old image again");
-            await frame.locator("#rollback-dialog-close").click();
+            await updateAndRollBack(frame, "docker", before, after);
         });
     } finally {
         await clean("units-demo");
-        await exec(`docker rmi ${UNITS_DEMO} >/dev/null 2>&1; rm -rf /tmp/units-ctx; true`);
-        if (after)
-            await exec(`docker rmi ${after} >/dev/null 2>&1; true`);
+        await removeUnitsDemoImages("docker", after);
     }
 });
 

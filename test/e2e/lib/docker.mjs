@@ -38,8 +38,3 @@ export async function useDocker() {
     console.log(`# the testbed is a docker host: dockerd ${version}, no podman (${Math.round((Date.now() - t0) / 1000)} s)`);
     return version;
 }
-
-/** Image ID of REF in docker's store, without "sha256:". */
-export async function dockerImageId(ref) {
-    return (await exec(`docker image inspect --format '{{.Id}}' ${ref}`)).stdout.trim().replace(/^sha256:/, "");
-}

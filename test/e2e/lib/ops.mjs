@@ -158,8 +158,8 @@ export async function fingerprint(dir) {
 }
 
 /** Removes service NAME as any of these specs may leave it, with its operations' files and units. */
-export async function cleanService(name, extra = "") {
-    await exec(`systemctl disable --now ${name}.service 2>/dev/null; podman rm -f ${name} >/dev/null 2>&1; ` +
+export async function cleanService(name, extra = "", engine = "podman") {
+    await exec(`systemctl disable --now ${name}.service 2>/dev/null; ${engine} rm -f ${name} >/dev/null 2>&1; ` +
         `rm -rf /etc/systemd/system/${name}.service ${RECORDS}/${name} ${BACKUPS}/${name} /etc/${name}.installed ${extra}; ` +
         `systemctl daemon-reload; systemctl stop 'system-services-op-${name}-*' 2>/dev/null; ` +
         `systemctl reset-failed 'system-services-op-${name}-*' 2>/dev/null; systemctl reset-failed ${name}.service 2>/dev/null; ` +

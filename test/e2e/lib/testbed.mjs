@@ -39,6 +39,14 @@ export async function waitForUnitState(unit, state, { timeout = 30_000 } = {}) {
     }
 }
 
+// What 127.0.0.1:PORT answers on the testbed, asked for up to 10 s until it says "hello".
+export async function httpHello(port) {
+    let answer = "";
+    for (let i = 0; i < 40 && !answer.includes("hello"); i++, await sleep(250))
+        answer = (await exec(`curl -s --max-time 2 http://127.0.0.1:${port}/ || true`)).stdout;
+    return answer;
+}
+
 // The last lines of the testbed's journal of this boot.
 export async function journal(lines = 500) {
     const { stdout, stderr } = await exec(`journalctl -b --no-pager | tail -n ${Number(lines)}`,
