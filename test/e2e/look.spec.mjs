@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { ARTIFACTS, withCockpit } from "./lib/session.mjs";
-import { RECORDS, cleanService, loadPage, openImage, openService, writeHostFile } from "./lib/ops.mjs";
+import { RECORDS, cleanService, loadPage, openImage, openService, readRecord, writeHostFile } from "./lib/ops.mjs";
 import { exec } from "./lib/testbed.mjs";
 
 const DEMO = "localhost/demo-service:latest";
@@ -45,6 +45,18 @@ async function assertGaps(frame, selector, what) {
 async function shot(page, name) {
     await fs.mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+// Opens each [button, dialog id], photographs it as PREFIX-ID and closes it with Escape.
+async function shotDialogs(page, frame, prefix, dialogs) {
+    for (const [button, dialog] of dialogs) {
+        await frame.locator(button).click();
+        await frame.locator(`#${dialog}`).waitFor();
+        await page.waitForTimeout(300);
+        await shot(page, `${prefix}-${dialog}`);
+        await page.keyboard.press("Escape");
+        await frame.locator(`#${dialog}`).waitFor({ state: "detached" });
+    }
 }
 
 test("every table with real rows keeps its cells' text apart; each view and dialog is photographed", async t => {
@@ -94,14 +106,7 @@ test("every table with real rows keeps its cells' text apart; each view and dial
             await shot(page, "07-service-unit");
 
             // the service's dialogs
-            for (const [button, dialog] of [["#service-update", "update-dialog"], ["#service-uninstall", "uninstall-dialog"]]) {
-                await frame.locator(button).click();
-                await frame.locator(`#${dialog}`).waitFor();
-                await page.waitForTimeout(300);
-                await shot(page, `08-${dialog}`);
-                await page.keyboard.press("Escape");
-                await frame.locator(`#${dialog}`).waitFor({ state: "detached" });
-            }
+            await shotDialogs(page, frame, "08", [["#service-update", "update-dialog"], ["#service-uninstall", "uninstall-dialog"]]);
             await frame.locator("#backups-table .backup-restore").first().click();
             await frame.locator("#restore-dialog").waitFor();
             await page.waitForTimeout(300);
@@ -109,18 +114,11 @@ test("every table with real rows keeps its cells' text apart; each view and dial
             await frame.locator("#restore-close").click();
 
             // without a unit, Run and Stop run the labels: the same service, recorded without one
-            const record = JSON.parse((await exec(`cat ${RECORDS}/demo-service/service.json`)).stdout);
+            const record = await readRecord("demo-service");
             await writeHostFile(`${RECORDS}/demo-service/service.json`, JSON.stringify({ ...record, unit: null }, null, 4) + "\n");
             await loadPage(page);
             await openService(frame, "demo-service");
-            for (const [button, dialog] of [["#service-run", "run-dialog"], ["#service-stop", "stop-dialog"]]) {
-                await frame.locator(button).click();
-                await frame.locator(`#${dialog}`).waitFor();
-                await page.waitForTimeout(300);
-                await shot(page, `09-${dialog}`);
-                await page.keyboard.press("Escape");
-                await frame.locator(`#${dialog}`).waitFor({ state: "detached" });
-            }
+            await shotDialogs(page, frame, "09", [["#service-run", "run-dialog"], ["#service-stop", "stop-dialog"]]);
 
             // the RUN-only image's Generate unit dialog
             await openImage(frame, "localhost/run-only:latest");
