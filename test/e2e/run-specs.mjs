@@ -1,8 +1,7 @@
-// Runs the e2e specs (test/e2e/*.spec.mjs, then test/e2e/docker/*.spec.mjs; or the files given)
-// one at a time with Node's built-in test runner, prints the spec report, and ends with
-// `e2e: N passed, N failed` for the podman host and `e2e (docker): N passed, N failed` for the
-// docker host, the last lines printed (the docker line only when docker specs ran). The docker
-// specs turn the testbed into a docker host with no podman (lib/docker.mjs), so they run last.
+// Runs e2e specs (the files given, else test/e2e/*.spec.mjs) one at a time with Node's built-in
+// test runner, prints the spec report, and ends with exactly one line `SUITE: N passed, N failed`:
+// `e2e (docker)` when the files are the docker host's (test/e2e/docker/, which make the testbed a
+// docker host: run.sh runs them in a call of their own, last), else `e2e`.
 // Exits non-zero when anything failed or nothing ran.
 import { run } from "node:test";
 import { spec } from "node:test/reporters";
@@ -11,17 +10,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const specs = dir => fs.readdirSync(dir).filter(f => f.endsWith(".spec.mjs")).sort().map(f => path.join(dir, f));
+const files = process.argv.length > 2
+    ? process.argv.slice(2).map(f => path.resolve(f))
+    : fs.readdirSync(here).filter(f => f.endsWith(".spec.mjs")).sort().map(f => path.join(here, f));
 const dockerDir = path.join(here, "docker");
-const isDocker = file => path.dirname(file) === dockerDir;
-const given = process.argv.slice(2).map(f => path.resolve(f));
-const all = given.length > 0 ? given : [...specs(here), ...specs(dockerDir)];
-const files = [...all.filter(f => !isDocker(f)), ...all.filter(isDocker)];
+const suite = files.every(f => path.dirname(f) === dockerDir) ? "e2e (docker)" : "e2e";
 
-// per host: [podman, docker]
-const passed = [0, 0];
-const failed = [0, 0];
-const host = file => isDocker(file ?? "") ? 1 : 0;
+let passed = 0;
+let failed = 0;
 const stream = run({
     files,
     concurrency: 1,          // one testbed: specs must not race each other
@@ -30,20 +26,8 @@ const stream = run({
     timeout: Number(process.env.E2E_FILE_TIMEOUT ?? 900_000),
 });
 // count tests, not suites (describe blocks) — a file that fails to load counts as a failure
-stream.on("test:pass", ({ details, file }) => { if (details?.type !== "suite" && !details?.skip) passed[host(file)]++; });
-stream.on("test:fail", ({ details, file }) => { if (details?.type !== "suite") failed[host(file)]++; });
-const dockerRan = files.some(isDocker);
-const podmanRan = files.some(f => !isDocker(f));
-function summary(extra = 0) {
-    // a failure the runner cannot place (an interrupted spec) counts on the last host that ran
-    const last = dockerRan ? 1 : 0;
-    const lines = [];
-    if (podmanRan || !dockerRan)
-        lines.push(`e2e: ${passed[0]} passed, ${failed[0] + (last === 0 ? extra : 0)} failed\n`);
-    if (dockerRan)
-        lines.push(`e2e (docker): ${passed[1]} passed, ${failed[1] + (last === 1 ? extra : 0)} failed\n`);
-    return lines.join("");
-}
+stream.on("test:pass", ({ details }) => { if (details?.type !== "suite" && !details?.skip) passed++; });
+stream.on("test:fail", ({ details }) => { if (details?.type !== "suite") failed++; });
 
 // Node 20's reporters are Transform classes
 const report = stream.compose(new spec());
@@ -59,15 +43,13 @@ function close(line) {
 }
 report.on("end", () => {
     // after the report: the closing line is the last thing printed
-    close(summary());
-    const anyFailed = failed[0] + failed[1] > 0;
-    const noneRan = (podmanRan && passed[0] === 0) || (dockerRan && passed[1] === 0);
-    process.exitCode = anyFailed || noneRan ? 1 : 0;
+    close(`${suite}: ${passed} passed, ${failed} failed\n`);
+    process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 });
 // Ctrl-C or run.sh's cleanup: the test that was running counts as failed
 for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
-        close(`\ninterrupted (${signal})\n${summary(1)}`);
+        close(`\ninterrupted (${signal})\n${suite}: ${passed} passed, ${failed + 1} failed\n`);
         process.exit(signal === "SIGINT" ? 130 : 143);
     });
 }
