@@ -38,11 +38,8 @@ function podmanEvent(obj: Record<string, unknown>): string | null {
     const event = field(obj, "PODMAN_EVENT");
     if (event === "")
         return null;
-    const details = [
-        field(obj, "PODMAN_IMAGE") && `image=${field(obj, "PODMAN_IMAGE")}`,
-        field(obj, "PODMAN_NAME") && `name=${field(obj, "PODMAN_NAME")}`,
-        field(obj, "PODMAN_EXIT_CODE") && `exit code ${field(obj, "PODMAN_EXIT_CODE")}`,
-    ].filter(Boolean);
+    const [image, name, code] = ["PODMAN_IMAGE", "PODMAN_NAME", "PODMAN_EXIT_CODE"].map(key => field(obj, key));
+    const details = [image && `image=${image}`, name && `name=${name}`, code && `exit code ${code}`].filter(Boolean);
     const what = [field(obj, "PODMAN_TYPE"), event, field(obj, "PODMAN_ID")].filter(Boolean).join(" ");
     return details.length > 0 ? `${what} (${details.join(", ")})` : what;
 }
