@@ -1,6 +1,7 @@
 // Reads `journalctl -o json` output: one JSON object per line. MESSAGE is a string, or an
 // array of bytes when it is not valid UTF-8 or holds control characters; null when absent.
 
+import { shortId } from "./inventory";
 import { isObject, parseJsonLine } from "./jsonShape";
 
 export interface JournalEntry {
@@ -40,7 +41,8 @@ function podmanEvent(obj: Record<string, unknown>): string | null {
         return null;
     const [image, name, code] = ["PODMAN_IMAGE", "PODMAN_NAME", "PODMAN_EXIT_CODE"].map(key => field(obj, key));
     const details = [image && `image=${image}`, name && `name=${name}`, code && `exit code ${code}`].filter(Boolean);
-    const what = [field(obj, "PODMAN_TYPE"), event, field(obj, "PODMAN_ID")].filter(Boolean).join(" ");
+    // the short ID, as `podman ps` shows it
+    const what = [field(obj, "PODMAN_TYPE"), event, shortId(field(obj, "PODMAN_ID"))].filter(Boolean).join(" ");
     return details.length > 0 ? `${what} (${details.join(", ")})` : what;
 }
 

@@ -5,6 +5,7 @@ import { cockpit, hostError, HostError, readFile, run } from "../cockpit";
 import { busyPath, OPS_DIR, opPaths, systemdLiteral, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";
 import { ChangeConflict, writeFile } from "./files";
 import { removeOrphanSecrets } from "./secrets";
+import { readJournalChunk } from "../core/journal";
 
 export interface FoundOperation { op: OperationFile; state: OperationState | null }
 export interface BrokenOperation { path: string; error: string }
@@ -153,11 +154,21 @@ export async function startTransientUnit(unit: string, title: string, argv: stri
         "/usr/bin/env", "-u", "INVOCATION_ID", ...argv.map(systemdLiteral)], { superuser: "require" });
 }
 
-/** Follows the unit's output from its start; returns a function that stops following. */
+/**
+ * Follows the unit's output from its start; returns a function that stops following.
+ * Read as JSON entries so that podman's own event entries (each repeating every label of the
+ * image) come out as one short line, as in the unit journal.
+ */
 export function followUnitOutput(unit: string, onText: (text: string) => void): () => void {
-    const journal = cockpit.spawn(["journalctl", "--follow", "--lines=all", "--output=cat", "--all", "--unit", unit],
+    const journal = cockpit.spawn(["journalctl", "--follow", "--lines=all", "--output=json", "--all", "--unit", unit],
                                   { superuser: "require", err: "ignore" });
-    journal.stream(onText);
+    let rest = "";
+    journal.stream(data => {
+        const chunk = readJournalChunk(rest, data);
+        rest = chunk.rest;
+        if (chunk.entries.length > 0)
+            onText(chunk.entries.map(e => e.message + "\n").join(""));
+    });
     journal.catch(() => undefined);
     return () => journal.close();
 }

@@ -1,4 +1,4 @@
-// Run / Stop / Uninstall an installed service: planned and started by app/service.ts.
+// Run / Stop (the image's labels) and Uninstall an installed service: planned and started by app/service.ts.
 import { useState } from "preact/hooks";
 import { _, format } from "../cockpit";
 import { runPlan, startServiceAction, stopPlan, uninstallPlan, type ServiceFacts } from "../app/service";
@@ -66,18 +66,19 @@ export function unitManaged(record: ServiceFacts["record"], useSystemd: boolean)
     return record.unit !== null && useSystemd;
 }
 
+/** Run and Stop for a service without a unit; a unit-managed service has its unit card instead. */
 export function ServiceActions(props: ServiceFacts & { useSystemd: boolean }) {
     const dialogs = useDialogs();
     const { image } = props;
-    const labels = !unitManaged(props.record, props.useSystemd);
+    if (unitManaged(props.record, props.useSystemd))
+        return null;
+    const running = props.containers.some(c => c.name === props.record.name && c.state === "running");
     return (
-        <div className="ss-actions">
-            {labels && <MutatingButton id="service-run" variant="secondary" isDisabled={!image}
-                                       onClick={() => image && dialogs.show(<RunDialog {...props} image={image} />)}>{_("Run")}</MutatingButton>}
-            {labels && <MutatingButton id="service-stop" variant="secondary"
-                                       onClick={() => dialogs.show(<StopDialog {...props} />)}>{_("Stop")}</MutatingButton>}
-            <MutatingButton id="service-uninstall" variant="danger"
-                            onClick={() => dialogs.show(<UninstallDialog {...props} />)}>{_("Uninstall")}</MutatingButton>
-        </div>
+        <>
+            <MutatingButton id="service-run" variant={running ? "secondary" : "primary"} isDisabled={!image}
+                            onClick={() => image && dialogs.show(<RunDialog {...props} image={image} />)}>{_("Run")}</MutatingButton>
+            <MutatingButton id="service-stop" variant={running ? "primary" : "secondary"}
+                            onClick={() => dialogs.show(<StopDialog {...props} />)}>{_("Stop")}</MutatingButton>
+        </>
     );
 }

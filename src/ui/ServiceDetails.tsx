@@ -1,4 +1,5 @@
-// One installed service: its record, container, unit, and Run / Stop / Uninstall.
+// One installed service: a header with its state, its start/stop controls and a kebab of the
+// rest; below, its record, unit, domain, host-data-list and backups.
 import { Breadcrumb, BreadcrumbItem } from "@patternfly/react-core/dist/esm/components/Breadcrumb/index.js";
 import { Card, CardBody } from "@patternfly/react-core/dist/esm/components/Card/index.js";
 import {
@@ -12,7 +13,8 @@ import type { Container, Image, ServiceRecord } from "../core/model";
 import { go } from "./location";
 import { ServiceActions, unitManaged } from "./ServiceActions";
 import { findLabel } from "../core/labels";
-import { ServiceMaintenance } from "./ServiceMaintenance";
+import { ServiceMenu } from "./ServiceMenu";
+import { UnitBadge } from "./UnitBadge";
 import { UnitCard } from "./UnitCard";
 import { HostDataListCard } from "./HostDataListCard";
 import { BackupsCard } from "./BackupsCard";
@@ -30,6 +32,8 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
     const inventory = useCurrentInventory();
     // an SSSD image's service: the switch between it and native SSSD is offered here too
     const sssd = image !== null && enrollableImages([image]).length > 0;
+    const managed = unitManaged(record, useSystemd);
+    const facts = { record, image, containers, engine };
     return (
         <section id="service-details" data-service={record.name}>
             <Breadcrumb>
@@ -37,8 +41,16 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
                 <BreadcrumbItem isActive>{record.name}</BreadcrumbItem>
             </Breadcrumb>
             <div className="ss-title-row">
-                <Title headingLevel="h2">{record.name}</Title>
-                <ServiceActions record={record} image={image} containers={containers} engine={engine} useSystemd={useSystemd} />
+                <div className="ss-title">
+                    <Title headingLevel="h2">{record.name}</Title>
+                    {managed
+                        ? <UnitBadge id="service-state" unit={record.unit ?? ""} />
+                        : <span id="service-state">{container?.state ?? _("no container")}</span>}
+                </div>
+                <div className="ss-actions">
+                    <ServiceActions {...facts} useSystemd={useSystemd} />
+                    <ServiceMenu id="service-menu" {...facts} useSystemd={useSystemd} />
+                </div>
             </div>
             <Card isCompact>
                 <CardBody>
@@ -55,7 +67,7 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
                             <DescriptionListTerm>{_("Container")}</DescriptionListTerm>
                             <DescriptionListDescription id="service-container">{container ? `${container.name}: ${container.state}` : _("none")}</DescriptionListDescription>
                         </DescriptionListGroup>
-                        {unitManaged(record, useSystemd) && (["RUN", "STOP"] as const).map(key => {
+                        {managed && (["RUN", "STOP"] as const).map(key => {
                             const label = image ? findLabel(image.labels, key) : undefined;
                             return label === undefined ? null : (
                                 <DescriptionListGroup key={key}>
@@ -67,8 +79,7 @@ export function ServiceDetails({ record, images, containers, engine, useSystemd 
                     </DescriptionList>
                 </CardBody>
             </Card>
-            <ServiceMaintenance record={record} image={image} engine={engine} useSystemd={useSystemd} />
-            {record.unit && useSystemd && <UnitCard unit={record.unit} />}
+            {managed && record.unit && <UnitCard unit={record.unit} />}
             {mode && <DomainCard mode={mode} record={record} image={image} containers={containers} engine={engine} />}
             {sssd && useSystemd && <SssdCard records={inventory?.records?.records ?? [record]} images={images} containers={containers} engine={engine} />}
             <HostDataListCard name={record.name} image={image} engine={engine} />

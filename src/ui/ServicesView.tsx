@@ -11,25 +11,17 @@ import { useDialogs } from "./dialogs";
 import { EnrollDialog } from "./EnrollDialog";
 import { SssdCard } from "./SssdCard";
 import { MutatingButton } from "./MutatingButton";
-import { shortId } from "../core/inventory";
-import type { UnitState } from "../app/context";
+import { imageOfRecord, shortId } from "../core/inventory";
 import { adoptedName, useAdoptedUnits } from "./AdoptedUnits";
 import type { ContainerUnit } from "../core/unitFile";
-import { useApp, useOperations } from "./appContext";
-import { useWatched } from "./hooks";
+import { useOperations } from "./appContext";
 import { go } from "./location";
 import { operationTitle } from "./OperationPanel";
 import { OrphanBackups } from "./OrphanBackups";
 import { FilterEmpty, FilterInput, PAGE_SIZE, Pager, SortHeader, useTable } from "./TableControls";
 import type { OperationView } from "../app/operationView";
-
-function UnitBadge({ unit }: { unit: string }) {
-    const { host } = useApp();
-    const { value: state, error } = useWatched<UnitState | null>((set, fail) => host.watchUnit(unit, set, fail), [unit, host], null);
-    if (error)
-        return <span title={error.message}>{_("unknown")}</span>;
-    return <span className="ss-unit-badge" data-active={state?.activeState ?? ""}>{state ? `${state.activeState} (${state.subState})` : "…"}</span>;
-}
+import { ServiceMenu } from "./ServiceMenu";
+import { UnitBadge } from "./UnitBadge";
 
 // Joining a domain installs a service: offered here whenever an image on the host can do it
 function JoinDomain({ images, records, containers, engine }: { images: Image[]; records: ServiceRecord[]; containers: Container[]; engine: EngineName }) {
@@ -54,8 +46,8 @@ const matches = (row: ServiceRow, query: string) => {
 };
 const compare = { name: (a: ServiceRow, b: ServiceRow) => a.name.localeCompare(b.name) };
 
-function RecordRow({ record: r, containers, useSystemd, op }: {
-    record: ServiceRecord; containers: Container[]; useSystemd: boolean; op: OperationView | undefined;
+function RecordRow({ record: r, images, containers, engine, useSystemd, op }: {
+    record: ServiceRecord; images: Image[]; containers: Container[]; engine: EngineName; useSystemd: boolean; op: OperationView | undefined;
 }) {
     const container = containers.find(c => c.name === r.name);
     return (
@@ -68,6 +60,10 @@ function RecordRow({ record: r, containers, useSystemd, op }: {
             <td className="pf-v6-c-table__td" data-label={_("Container")}>{container ? container.state : _("none")}</td>
             <td className="pf-v6-c-table__td" data-label={_("Unit")}>
                 {r.unit && useSystemd ? <UnitBadge unit={r.unit} /> : _("none")}
+            </td>
+            <td className="pf-v6-c-table__td pf-v6-c-table__action">
+                <ServiceMenu id={`service-menu-${r.name}`} record={r} image={imageOfRecord(images, r)} containers={containers}
+                             engine={engine} useSystemd={useSystemd} />
             </td>
         </tr>
     );
@@ -85,6 +81,7 @@ function AdoptedRow({ adopted: u, containers }: { adopted: ContainerUnit; contai
                 {containers.find(c => c.name === u.container.container)?.state ?? _("none")}
             </td>
             <td className="pf-v6-c-table__td" data-label={_("Unit")}><UnitBadge unit={u.unit} /></td>
+            <td className="pf-v6-c-table__td" />
         </tr>
     );
 }
@@ -113,6 +110,7 @@ function ServicesTable({ rows }: { rows: ServiceRow[] }) {
                         <th className="pf-v6-c-table__th" scope="col">{_("Image")}</th>
                         <th className="pf-v6-c-table__th" scope="col">{_("Container")}</th>
                         <th className="pf-v6-c-table__th" scope="col">{_("Unit")}</th>
+                        <td className="pf-v6-c-table__td" />
                     </tr></thead>
                     <tbody className="pf-v6-c-table__tbody">
                         {(long ? table.pageRows : rows).map(row => row.node)}
@@ -147,7 +145,7 @@ export function ServicesView({ records, containers, useSystemd, images, engine }
     const rows: ServiceRow[] = [
         ...records.map(r => ({
             name: r.name, image: r.image,
-            node: <RecordRow key={r.name} record={r} containers={containers} useSystemd={useSystemd}
+            node: <RecordRow key={r.name} record={r} images={images} containers={containers} engine={engine} useSystemd={useSystemd}
                              op={running.find(o => o.op.service === r.name)} />,
         })),
         ...adopted.map(u => ({
@@ -159,7 +157,7 @@ export function ServicesView({ records, containers, useSystemd, images, engine }
             node: (
                 <tr key={op.id} className="pf-v6-c-table__tr" data-service={op.op.service} data-operation="running">
                     <td className="pf-v6-c-table__td">{op.op.service}</td>
-                    <td className="pf-v6-c-table__td" colSpan={3}><Spinner size="sm" aria-label={operationTitle(op)} /> {operationTitle(op)}</td>
+                    <td className="pf-v6-c-table__td" colSpan={4}><Spinner size="sm" aria-label={operationTitle(op)} /> {operationTitle(op)}</td>
                 </tr>
             ),
         })),

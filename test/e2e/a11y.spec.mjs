@@ -59,7 +59,8 @@ test("every view and dialog: no serious or critical axe violation", async t => {
         await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
             const check = what => checkPage(page, what, found);
             const dialog = async (opener, id, what, ready = null) => {
-                await frame.locator(opener).click();
+                for (const button of [opener].flat())
+                    await frame.locator(button).click();
                 await frame.locator(`#${id}`).waitFor();
                 if (ready)
                     await frame.locator(ready).first().waitFor();
@@ -158,8 +159,12 @@ test("every view and dialog: no serious or critical axe violation", async t => {
             await openService(frame, "demo-service");
             await frame.locator("#unit-card").waitFor();
             await frame.locator("#backups-table tr[data-backup]").first().waitFor();
-            await frame.locator("#service-rollback:not([disabled])").waitFor();
             await check("Service page (demo service)");
+            await frame.locator("#service-menu").click();
+            await frame.locator('#service-rollback:not([aria-disabled="true"])').waitFor();
+            await check("Service actions menu");
+            await page.keyboard.press("Escape");
+            await frame.locator("#service-rollback").waitFor({ state: "detached" });
             await frame.locator('#host-data-list-card tr[data-entry="etc/demo-service/"]').waitFor();
             await frame.locator("#hdl-add").click();
             await frame.locator("#hdl-entry-1").fill("../etc/shadow");
@@ -167,9 +172,9 @@ test("every view and dialog: no serious or critical axe violation", async t => {
             await check("Host-data-list editor with a refused entry");
             await frame.locator("#hdl-revert").click();
 
-            await dialog("#service-update", "update-dialog", "Update dialog");
+            await dialog(["#service-menu", "#service-update"], "update-dialog", "Update dialog");
             await close("update-dialog");
-            await dialog("#service-rollback", "rollback-dialog", "Roll back dialog");
+            await dialog(["#service-menu", "#service-rollback"], "rollback-dialog", "Roll back dialog");
             await close("rollback-dialog");
             await dialog("#backups-table .backup-restore", "restore-dialog", "Restore backup dialog", "#restore-nothing, #restore-submit");
             await close("restore-dialog");
@@ -185,7 +190,7 @@ test("every view and dialog: no serious or critical axe violation", async t => {
             await close("stop-dialog");
 
             // uninstall through its dialog; the backup it leaves is listed on a page of its own
-            await dialog("#service-uninstall", "uninstall-dialog", "Uninstall dialog", "#uninstall-dialog-preview");
+            await dialog(["#service-menu", "#service-uninstall"], "uninstall-dialog", "Uninstall dialog", "#uninstall-dialog-preview");
             await frame.locator("#uninstall-dialog-consent").check();
             await frame.locator("#uninstall-dialog-submit").click();
             await frame.locator('#uninstall-dialog #operation-status[data-status="succeeded"]').waitFor({ timeout: 90_000 });

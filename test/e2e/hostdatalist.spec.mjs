@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { COCKPIT_URL } from "./lib/testbed.mjs";
 import { withCockpit, enterPage, PAGE_PATH } from "./lib/session.mjs";
 import { exec, sleep } from "./lib/testbed.mjs";
+import { serviceMenu } from "./lib/ops.mjs";
 
 const DEMO = "localhost/demo-service:latest";
 const FAILING = "localhost/failing-install:latest";
@@ -84,7 +85,7 @@ test("the image's list is shown, an override adding etc/demo-extra/ is saved, an
             assert.equal((await exec(`cat ${OVERRIDE}`)).stdout, "etc/demo-service/\netc/demo-extra/\n");
 
             // uninstall: the preview mounts the override; the override survives the uninstall
-            await frame.locator("#service-uninstall").click();
+            await serviceMenu(frame, "service-uninstall");
             // other specs on the shared testbed may leave containers of the demo image
             if (await frame.locator("#uninstall-force").count())
                 await frame.locator("#uninstall-force").check();

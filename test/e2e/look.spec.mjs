@@ -49,8 +49,9 @@ async function shot(page, name) {
 
 // Opens each [button, dialog id], photographs it as PREFIX-ID and closes it with Escape.
 async function shotDialogs(page, frame, prefix, dialogs) {
-    for (const [button, dialog] of dialogs) {
-        await frame.locator(button).click();
+    for (const [buttons, dialog] of dialogs) {
+        for (const button of [buttons].flat())
+            await frame.locator(button).click();
         await frame.locator(`#${dialog}`).waitFor();
         await page.waitForTimeout(300);
         await shot(page, `${prefix}-${dialog}`);
@@ -104,9 +105,15 @@ test("every table with real rows keeps its cells' text apart; each view and dial
             await shot(page, "06-service");
             await frame.locator("#unit-card").scrollIntoViewIfNeeded();
             await shot(page, "07-service-unit");
+            await frame.locator("#service-menu").click();
+            await frame.locator("#service-uninstall").waitFor();
+            await shot(page, "07-service-menu");
+            await page.keyboard.press("Escape");
+            await frame.locator("#service-uninstall").waitFor({ state: "detached" });
 
             // the service's dialogs
-            await shotDialogs(page, frame, "08", [["#service-update", "update-dialog"], ["#service-uninstall", "uninstall-dialog"]]);
+            await shotDialogs(page, frame, "08", [[["#service-menu", "#service-update"], "update-dialog"],
+                                                 [["#service-menu", "#service-uninstall"], "uninstall-dialog"]]);
             await frame.locator("#backups-table .backup-restore").first().click();
             await frame.locator("#restore-dialog").waitFor();
             await page.waitForTimeout(300);
@@ -129,7 +136,7 @@ test("every table with real rows keeps its cells' text apart; each view and dial
             await frame.locator("#generate-unit-text").waitFor({ state: "detached" });
         });
         const files = await fs.readdir(SHOTS);
-        assert.equal(files.filter(f => f.endsWith(".png")).length, 13, `screenshots in ${SHOTS}: ${files.join(" ")}`);
+        assert.equal(files.filter(f => f.endsWith(".png")).length, 14, `screenshots in ${SHOTS}: ${files.join(" ")}`);
     } finally {
         await cleanService("demo-service", "/etc/demo-service");
         await exec("rm -rf /var/lib/containers/system-services/backups/demo-service");

@@ -9,7 +9,7 @@ import { imageId, installUnitsDemo, rebuildUnitsDemo, removeUnitsDemoImages, UNI
 import { exec, sleep, waitForUnitState } from "./lib/testbed.mjs";
 import {
     OPS_DIR, RECORDS, BACKUPS, cleanService, fingerprint, loadPage, loadedOpUnits, openImage, openService, openTab,
-    opFileExists, opIds, opJournal, opState, opUnit, readRecord, waitHost, writeHostFile,
+    opFileExists, opIds, opJournal, opState, opUnit, readRecord, serviceMenu, waitHost, writeHostFile,
 } from "./lib/ops.mjs";
 
 const SLOW = "localhost/slow-install:latest";
@@ -332,12 +332,12 @@ async function installDemoWithBackup(context, errors) {
 const ACT = {
     update: async f => {
         await openService(f, "units-demo");
-        await f.locator("#service-update").click();
+        await serviceMenu(f, "service-update");
         await f.locator("#update-dialog-submit").click();
     },
     rollback: async f => {
         await openService(f, "units-demo");
-        await f.locator('#service-rollback:not([disabled]):not([aria-disabled="true"])').click();
+        await serviceMenu(f, "service-rollback");
         await f.locator("#rollback-dialog-submit").click();
     },
     "list-save": async f => {

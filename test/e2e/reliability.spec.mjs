@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { COCKPIT_URL, exec } from "./lib/testbed.mjs";
 import { enterPage, PAGE_PATH, withCockpit } from "./lib/session.mjs";
+import { serviceMenu } from "./lib/ops.mjs";
 
 const RECORDS = "/etc/containers/system-services";
 let since = "";
@@ -50,7 +51,7 @@ test("an INSTALL that writes no unit never takes the host's own unit of the same
 
             await frame.locator("#nav-services").click();
             await frame.locator(`tr[data-service="${name}"] a`).click();
-            await frame.locator("#service-uninstall").click();
+            await serviceMenu(frame, "service-uninstall");
             await frame.locator("#uninstall-dialog-preview").waitFor();
             assert.doesNotMatch(await frame.locator("#uninstall-dialog-preview").innerText(), new RegExp(`${name}\\.service`));
             await frame.locator("#uninstall-dialog-submit").click();

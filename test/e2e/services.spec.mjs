@@ -46,7 +46,11 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         await frame.locator("#install-consent").check();
         await frame.locator("#install-submit").click();
         await frame.locator('#operation-status[data-status="succeeded"]').waitFor();
-        assert.match(await frame.locator("#operation-log").innerText(), /installing demo-service from localhost\/demo-service:latest/);
+        const log = await frame.locator("#operation-log").innerText();
+        assert.match(log, /installing demo-service from localhost\/demo-service:latest/);
+        // podman's events in the operation's journal are one short line each, as in the unit's
+        assert.match(log, /^container (create|start|died|remove) [0-9a-f]{12} \(image=localhost\/demo-service:latest, name=[\w.-]+\)$/m);
+        assert.ok(log.split("\n").every(l => l.length <= 300), log);
         // the unit the image wrote, with Enable and Start
         await frame.locator('#unit-card[data-unit="demo-service.service"]').waitFor();
         await frame.locator("#unit-enable").click();
@@ -58,6 +62,8 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         for (let i = 0; i < 40 && !answer.includes("hello"); i++, await sleep(250))
             answer = await curlDemo();
         assert.match(answer, /hello from the demo system service/);
+        // the dialog's unit card follows the journal of the unit it has just started
+        await frame.locator("#install-dialog #unit-journal").filter({ hasText: "response:200" }).waitFor({ timeout: 10_000 });
         const record = JSON.parse((await exec("cat /etc/containers/system-services/demo-service/service.json")).stdout);
         assert.equal(record.name, "demo-service");
         assert.equal(record.unit, "demo-service.service");
@@ -77,14 +83,24 @@ test("the demo image installs, its unit runs it, Stop stops it and Uninstall rem
         assert.ok(widths.length > 3 && Math.max(...widths) <= 300, `journal line lengths: ${widths.join(" ")}`);
         assert.deepEqual(await frame.locator("#service-details button").evaluateAll(bs => bs.filter(b => /\bstop\b/i.test(b.innerText)).map(b => b.id)), ["unit-stop"]);
         assert.equal(await frame.locator("#service-run, #service-stop").count(), 0);
+        // the header: the unit's state, and a kebab with the rest (no second stop in it)
+        await frame.locator('#service-state[data-active="active"]').waitFor();
+        await frame.locator("#service-menu").click();
+        assert.deepEqual(await frame.locator('#service-details [role="menuitem"]').allInnerTexts(), ["Update…", "Roll back…", "Uninstall…"]);
+        await frame.locator("#service-rollback[aria-disabled=\"true\"]").waitFor();
+        await page.keyboard.press("Escape");
+        await frame.locator('[role="menu"]').waitFor({ state: "detached" });
         assert.equal(await frame.locator("#service-label-stop").innerText(), "podman stop -t 2 ${NAME}");
         await frame.locator("#unit-stop").click();
         await frame.locator('#unit-state[data-active="inactive"]').waitFor();
+        await frame.locator('#service-state[data-active="inactive"]').waitFor();
         assert.equal((await exec("systemctl show -p ActiveState,Result demo-service.service | sort")).stdout, "ActiveState=inactive\nResult=success\n");
         assert.doesNotMatch((await exec("podman ps --format '{{.Names}}'")).stdout, /^demo-service$/m, "the container stopped");
         assert.doesNotMatch(await curlDemo(), /hello/);
 
-        // Uninstall: unit file, container and record go, the image stays
+        // Uninstall from the row's kebab in the Services list: unit file, container and record go, the image stays
+        await frame.locator("#nav-services").click();
+        await frame.locator("#service-menu-demo-service").click();
         await frame.locator("#service-uninstall").click();
         await frame.locator("#uninstall-dialog-preview").waitFor();
         await frame.locator("#uninstall-dialog-consent").check();

@@ -6,6 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { withCockpit } from "./lib/session.mjs";
+import { serviceMenu } from "./lib/ops.mjs";
 import { cleanSssdService, exec, sleep, sssdImage, testbedCommand, waitForUnitState } from "./lib/testbed.mjs";
 
 const IMAGE = "localhost/sssd:latest";
@@ -130,7 +131,7 @@ L`);
         await frame.locator("#nav-services").click();
         await frame.locator(`tr[data-service="${NAME}"] a`).click();
         await frame.locator(`#service-details[data-service="${NAME}"]`).waitFor();
-        await frame.locator("#service-uninstall").click();
+        await serviceMenu(frame, "service-uninstall");
         await frame.locator("#uninstall-dialog-preview").waitFor();
         await frame.locator("#uninstall-dialog-consent").check();
         await frame.locator("#uninstall-dialog-submit").click();

@@ -5,10 +5,10 @@ import entries from "../fixtures/podman-4.3-unit-journal.json";
 // Real `journalctl -o json -u jdemo.service` of the demo image's unit on the testbed: started,
 // a request, stopped. podman 4.3 logs its events into the unit's journal, each with every label.
 const lines = (entries as Record<string, unknown>[]).map(e => JSON.stringify(e));
-const ID = "aa3d356765fa352ee347d280b155e453b7d608896f000cd5cb82f66f5d43c702";
+const ID = "aa3d356765fa";   // of aa3d356765fa352ee347d280b155e453b7d608896f000cd5cb82f66f5d43c702
 
 QUnit.module("journal: podman's event entries", () => {
-    QUnit.test("each event is one short line with its type, event, container, image and name", assert => {
+    QUnit.test("each event is one short line with its type, event, short container ID, image and name", assert => {
         const parsed = lines.map(l => parseJournalLine(l)!);
         const raw = (entries as { MESSAGE?: string }[]).map(e => e.MESSAGE ?? "");
         assert.true(raw.some(m => m.length > 700), "podman's own message repeats the labels");

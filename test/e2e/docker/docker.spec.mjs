@@ -5,7 +5,7 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { withCockpit } from "../lib/session.mjs";
-import { RECORDS, cleanService, openImage, openService, readRecord, writeHostFile } from "../lib/ops.mjs";
+import { RECORDS, cleanService, openImage, openService, readRecord, serviceMenu, writeHostFile } from "../lib/ops.mjs";
 import { exec, httpHello, waitForUnitState } from "../lib/testbed.mjs";
 import { useDocker } from "../lib/docker.mjs";
 import { installUnitsDemo, rebuildUnitsDemo, removeUnitsDemoImages, updateAndRollBack } from "../lib/units-demo.mjs";
@@ -108,7 +108,7 @@ test("the demo image installs, its docker unit runs and stops it, a backup resto
             assert.equal((await exec("cat /etc/demo-service/demo.conf")).stdout, "before docker\n");
 
             // Uninstall: UNINSTALL runs under docker, the container, unit file and record go, the image stays
-            await frame.locator("#service-uninstall").click();
+            await serviceMenu(frame, "service-uninstall");
             await frame.locator("#uninstall-dialog-preview").waitFor();
             assert.match(await frame.locator("#uninstall-dialog-preview").innerText(), /docker run --rm --privileged /);
             await frame.locator("#uninstall-dialog-consent").check();

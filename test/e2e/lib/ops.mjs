@@ -178,6 +178,12 @@ export async function openService(frame, name) {
     await frame.locator(`#service-details[data-service="${name}"]`).waitFor();
 }
 
+/** Chooses an action from the kebab on the service's page (Update…, Roll back…, Generate a unit…, Uninstall…). */
+export async function serviceMenu(frame, item) {
+    await frame.locator("#service-menu").click();
+    await frame.locator(`#${item}:not([aria-disabled="true"])`).click();
+}
+
 export function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);

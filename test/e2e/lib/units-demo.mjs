@@ -4,7 +4,7 @@
 // with docker on the testbed made a docker host (lib/docker.mjs).
 import assert from "node:assert/strict";
 import { exec, httpHello, waitForUnitState } from "./testbed.mjs";
-import { RECORDS, openService, readRecord, writeHostFile } from "./ops.mjs";
+import { RECORDS, openService, readRecord, serviceMenu, writeHostFile } from "./ops.mjs";
 
 export const UNITS_DEMO = "localhost/units-demo:latest";
 const CTX = "/tmp/units-ctx";
@@ -62,7 +62,7 @@ export async function removeUnitsDemoImages(engine, rebuilt) {
 export async function updateAndRollBack(frame, engine, before, after) {
     const running = async () => (await exec(`${engine} container inspect --format '{{.Image}}' units-demo`)).stdout.trim().replace(/^sha256:/, "");
     await openService(frame, "units-demo");
-    await frame.locator("#service-update").click();
+    await serviceMenu(frame, "service-update");
     assert.match(await frame.locator("#update-dialog-current").innerText(), new RegExp(before.slice(0, 12)));
     await frame.locator("#update-dialog-submit").click();
     const update = frame.locator('#image-switch[data-changed="true"]');
@@ -78,7 +78,7 @@ export async function updateAndRollBack(frame, engine, before, after) {
     assert.equal(record.previousImageId, before);
     await frame.locator("#update-dialog-close").click();
 
-    await frame.locator('#service-rollback:not([disabled]):not([aria-disabled="true"])').click();
+    await serviceMenu(frame, "service-rollback");
     await frame.locator("#rollback-dialog-submit").click();
     const rollback = frame.locator('#image-switch[data-changed="true"]');
     await rollback.waitFor();
