@@ -7,7 +7,7 @@ import type { StepsPlan } from "../core/plan";
 import { Runner } from "./runner";
 
 export type {
-    Access, BackupInfo, BrokenOperation, CommandOutput, EngineStatus, Host, ImageListing, ReadHost, RecordsListing, RestorePreview, SystemdStatus, UnitState,
+    Access, BackupInfo, BrokenOperation, CommandOutput, EngineStatus, Host, HostIdentity, ImageListing, ReadHost, RecordsListing, RestorePreview, SystemdStatus, UnitState,
 } from "../host/api";
 export type { OperationView } from "./runner";
 

@@ -5,6 +5,7 @@ import type * as engine from "./engine";
 import type * as enroll from "./enroll";
 import type * as hostDataList from "./hostDataList";
 import type * as hostFiles from "./hostFiles";
+import type * as hostName from "./hostName";
 import type * as files from "./files";
 import type * as images from "./images";
 import type * as inventory from "./inventory";
@@ -21,6 +22,7 @@ import type * as units from "./units";
 export type { Access } from "./superuser";
 export type { EngineStatus } from "./engine";
 export type { SystemdStatus } from "./systemd";
+export type { HostIdentity } from "./hostName";
 export type { UnitState } from "./units";
 export type { BackupInfo, RestorePreview } from "./backups";
 export type { RecordsListing } from "./records";
@@ -40,6 +42,7 @@ export type RunnerHost =
 export type ReadHost =
     Pick<typeof engine, "detectEngine"> &
     Pick<typeof systemd, "systemdStatus"> &
+    Pick<typeof hostName, "hostIdentity"> &
     Pick<typeof superuser, "watchSuperuser"> &
     Pick<typeof inventory, "listImages" | "listImagesWithEngine" | "listContainers" | "watchEngineEvents"> &
     Pick<typeof images, "pullImage" | "findImage"> &

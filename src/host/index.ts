@@ -6,6 +6,7 @@ import * as enroll from "./enroll";
 import * as files from "./files";
 import * as hostDataList from "./hostDataList";
 import * as hostFiles from "./hostFiles";
+import * as hostName from "./hostName";
 import * as images from "./images";
 import * as inventory from "./inventory";
 import * as journal from "./journal";
@@ -20,7 +21,7 @@ import * as units from "./units";
 
 export function realHost(): Host {
     return {
-        ...backups, ...engine, ...enroll, ...files, ...hostDataList, ...hostFiles, ...images, ...inventory, ...journal,
+        ...backups, ...engine, ...enroll, ...files, ...hostDataList, ...hostFiles, ...hostName, ...images, ...inventory, ...journal,
         ...operations, ...records, ...steps, ...superuser, ...systemd, ...unitFiles, ...units,
         prepareStoreLayout,
     };

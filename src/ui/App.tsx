@@ -25,8 +25,9 @@ import { InventoryContext, useInventory, type Inventory } from "./useInventory";
 import { ViewPanel, ViewTabs } from "./ViewTabs";
 
 function useHostFacts(host: Host): HostFacts {
-    const [facts, setFacts] = useState<HostFacts>({ engine: null, systemd: null });
+    const [facts, setFacts] = useState<HostFacts>({ engine: null, systemd: null, host: null });
     useEffect(() => {
+        host.hostIdentity().then(identity => setFacts(f => ({ ...f, host: identity })));
         host.detectEngine().then(engine => setFacts(f => ({ ...f, engine })));
         host.systemdStatus().then(systemd => setFacts(f => ({ ...f, systemd })));
     }, [host]);
@@ -120,7 +121,8 @@ function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; 
                 {access === "none" &&
                     <Alert id="limited-access-alert" variant="info" isInline className="ss-limited"
                            title={_("Limited access: this page is read-only")}>
-                        {_("Installing, running and removing system services needs administrative access. Turn it on with the “Limited access” button at the top of the window.")}
+                        {format(_("Installing, running and removing system services on $0 needs administrative access. Turn it on for $0 with the “Limited access” button at the top of the window."),
+                                facts.host?.name ?? _("this host"))}
                     </Alert>}
                 <HostStatus facts={facts} access={access} />
                 {facts.engine && !facts.engine.found && <EngineMissing reasons={facts.engine.reasons} />}

@@ -1,10 +1,11 @@
 // What this host offers: container engine, systemd, administrative access.
 import { _, format } from "../cockpit";
-import type { Access, EngineStatus, SystemdStatus } from "../app/context";
+import type { Access, EngineStatus, HostIdentity, SystemdStatus } from "../app/context";
 
 export interface HostFacts {
     engine: EngineStatus | null;
     systemd: SystemdStatus | null;
+    host: HostIdentity | null;
 }
 
 function engineText(engine: EngineStatus | null): string {
@@ -31,7 +32,10 @@ function systemdText(systemd: SystemdStatus | null): string {
 export function HostStatus({ facts, access }: { facts: HostFacts; access: Access }) {
     return (
         <p id="host-status" className="ss-host-line">
-            <span className="pf-v6-screen-reader">{_("Host")}: </span>
+            <span>
+                <span className="ss-host-term">{_("Host")}:</span> <span id="host-name">{facts.host?.name ?? "…"}</span>
+                {facts.host?.address && <> <span id="host-address">({facts.host.address})</span></>}
+            </span>
             <span><span className="ss-host-term">{_("Container engine")}:</span> <span id="engine-status">{engineText(facts.engine)}</span></span>
             <span><span className="ss-host-term">{_("Service manager")}:</span> <span id="systemd-status">{systemdText(facts.systemd)}</span></span>
             <span id="access-status">

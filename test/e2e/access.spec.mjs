@@ -21,6 +21,10 @@ test("with limited access it shows the read-only state and no enabled mutating a
         await page.getByText("Limited access", { exact: true }).first().waitFor();
         await frame.locator("#access-status").filter({ hasText: "Limited access" }).waitFor();
         await frame.locator("#limited-access-alert").waitFor({ state: "visible" });
+        // the page names the host it manages, here and in the host line (no switcher: no address)
+        await frame.locator("#limited-access-alert").filter({ hasText: "system services on testbed needs administrative access" }).waitFor();
+        assert.equal(await frame.locator("#host-name").innerText(), "testbed");
+        assert.equal(await frame.locator("#host-address").count(), 0);
         const states = await mutatingButtons(frame);
         const enabled = states.filter(s => !s.disabled).map(s => s.label);
         assert.deepEqual(enabled, [], `mutating actions enabled with limited access: ${enabled.join(", ")}`);
