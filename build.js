@@ -34,7 +34,11 @@ const options = {
     // PatternFly's own fonts and background pictures are not shipped (Cockpit serves fonts)
     loader: { ".woff2": "empty", ".woff": "empty", ".svg": "empty", ".png": "empty", ".jpg": "empty" },
     external: ["../../static/*"],
-    define: { "process.env.NODE_ENV": JSON.stringify(production ? "production" : "development") },
+    define: {
+        "process.env.NODE_ENV": JSON.stringify(production ? "production" : "development"),
+        // named in what the page exports (playbooks)
+        "process.env.PACKAGE_VERSION": JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version),
+    },
     logLevel: "warning",
 };
 
@@ -51,6 +55,12 @@ async function trimCss() {
             variables: true,
             keyframes: true,
             safelist: { standard: ["html", "body", "pf-v6-theme-dark", /^ss-/], greedy: [/^:root/] },
+            // modifiers PatternFly's code names (so they survive the scan of the bundle) but no
+            // component of ours ever sets: toasts, hamburger and favorite buttons, clickable cards,
+            // breakpoint-specific description lists
+            blocklist: ["pf-m-display-lg", "pf-m-offstage-right", "pf-m-outgoing", "pf-m-incoming", "pf-m-unread", "pf-m-clicked",
+                "pf-m-favorited", "pf-m-favorite", "pf-m-hamburger", "pf-m-clickable", "pf-m-selectable",
+                ...["xs", "sm", "md", "lg", "xl", "2xl"].flatMap(bp => [`pf-m-horizontal-on-${bp}`, `pf-m-vertical-on-${bp}`])],
         });
         css = (await transform(result.css, { loader: "css", minify: true })).code;
     }

@@ -1,7 +1,5 @@
 // One row of the Images list, with the action its labels offer (Install… or Run…).
 import { memo } from "preact/compat";
-// PatternFly's label look without its Label component (which brings Tooltip and Popper along)
-import "@patternfly/react-styles/css/components/Label/label.css";
 import { _, formatDate } from "../cockpit";
 import type { EngineName } from "../core/engineVersion";
 import { actionLabels, brokenLabels } from "../core/actionLabels";
@@ -42,7 +40,7 @@ export const ImageRow = memo(function ImageRow(props: ImageRowProps) {
             </td>
             <td className="pf-v6-c-table__td" data-label={_("Labels")}>
                 {ACTION_LABELS.filter(l => findLabel(image.labels, l) !== undefined)
-                        .map(l => <span key={l} className="pf-v6-c-label pf-m-compact ss-label"><span className="pf-v6-c-label__content"><span className="pf-v6-c-label__text">{l}</span></span></span>)}
+                        .map(l => <span key={l} className="ss-label">{l}</span>)}
             </td>
             <td className="pf-v6-c-table__td" data-label={_("ID")}><code>{shortId(image.id)}</code></td>
             <td className="pf-v6-c-table__td pf-m-nowrap" data-label={_("Created")}>{image.created ? formatDate(image.created * 1000) : ""}</td>
