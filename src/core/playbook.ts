@@ -1,14 +1,17 @@
 // An Ansible playbook that does on every host of an inventory what an Install or Uninstall plan
 // does here. Each argv is the plan's, already expanded by our label engine (Ansible never splits
-// or templates a label: every string is `!unsafe`); what the plan decided from this host's state
-// becomes a check on each host, so a second run changes nothing. A password is never written
-// into the playbook: it is read from a variable the admin passes (ansible-vault).
+// or templates a label: core/yaml.ts writes it `!unsafe`); what the plan decided from this
+// host's state becomes a check on each host, so a second run changes nothing. A password is
+// never written into the playbook: it is read from a variable the admin passes (ansible-vault).
 import { BACKUPS_DIR } from "./backupManifest";
 import type { EngineName } from "./engineVersion";
 import { N_ } from "./i18n";
 import { validateName } from "./labels";
 import type { Step, StepsPlan } from "./plan";
-import { recordDir, recordPath, serializeRecord } from "./record";
+import {
+    absent, assert, command, copy, fail, folder, imagePresent, removeContainer, stat, systemd, when, type Task,
+} from "./playbookTasks";
+import { overridePath, recordDir, recordPath, serializeRecord } from "./record";
 import { secretPaths } from "./secrets";
 import { CoreError } from "./text";
 import { UNIT_DIR } from "./unitGen";
@@ -38,33 +41,23 @@ export interface PlaybookInput {
     generator: string;
     exportedFrom: string;
     exportedAt: Date;
+    /** this host's override of the image's host-data-list, which the plan's command mounts */
+    overrideText?: string | null;
 }
-
-type Task = Record<string, YamlValue>;
 
 // the archive's options the page's own backups use (host/backups.ts)
 const TAR_KEEP = ["--numeric-owner", "--acls", "--xattrs", "--xattrs-include=*", "--selinux"];
 
-const comment = (text: string) => "# " + text.replace(/[^\x20-\x7e]/g, "?");
-
-function backupTasks(step: Step & { kind: "backup" }): { tasks: Task[]; restore: Task[] } {
+function backupTasks(step: Step & { kind: "backup" }): { tasks: Task[]; restore: Task } {
     const dir = `${BACKUPS_DIR}/${step.name}`;
     const archive = `${dir}/${step.stamp}-ansible.tar`;
     return {
         tasks: [
-            { name: `Folder for the backups of ${step.name}`, "ansible.builtin.file": { path: dir, state: "directory", mode: "0700" } },
-            {
-                name: step.title,
-                "ansible.builtin.command": {
-                    argv: ["tar", "--create", "--file", archive, "--directory", "/", ...TAR_KEEP, "--ignore-failed-read", "--", ...step.paths],
-                    creates: archive,
-                },
-            },
+            folder(`Folder for the backups of ${step.name}`, dir, "0700"),
+            command(step.title, ["tar", "--create", "--file", archive, "--directory", "/", ...TAR_KEEP, "--ignore-failed-read", "--", ...step.paths],
+                    {}, { creates: archive }),
         ],
-        restore: [{
-            name: "Put the backed-up host files back",
-            "ansible.builtin.command": { argv: ["tar", "--extract", "--file", archive, "--directory", "/", ...TAR_KEEP] },
-        }],
+        restore: command("Put the backed-up host files back", ["tar", "--extract", "--file", archive, "--directory", "/", ...TAR_KEEP]),
     };
 }
 
@@ -73,52 +66,19 @@ function recordTasks(step: Step & { kind: "write-record" }): Task[] {
     const unit = record.unit ?? `${record.name}.service`;
     // the page names the unit when this INSTALL wrote it; here: when the file is there after it
     const unitExpr = record.unit !== null ? `'${unit}'` : `ss_unit_file.stat.exists | ternary('${unit}', none)`;
-    const fields = JSON.parse(serializeRecord(record)) as Record<string, YamlValue>;
     return [
-        ...(record.unit === null
-            ? [{ name: "Did INSTALL write the unit?", "ansible.builtin.stat": { path: `${UNIT_DIR}/${unit}` }, register: "ss_unit_file" }]
-            : []),
-        { name: `Folder of the install record of ${record.name}`, "ansible.builtin.file": { path: recordDir(record.name), state: "directory", mode: "0755" } },
-        {
-            name: step.title,
-            vars: { ss_record: fields },
-            "ansible.builtin.copy": {
-                dest: recordPath(record.name),
-                mode: "0644",
-                // the image ID and time are this host's; everything else is the plan's record
-                content: jinja("{{ ss_record | combine({'imageId': ss_image_id, " +
-                    "'installedAt': now(utc=true, fmt='%Y-%m-%dT%H:%M:%SZ'), 'unit': " + unitExpr + "}) | to_nice_json(indent=4) }}\n"),
-            },
-        },
+        ...(record.unit === null ? [stat("Did INSTALL write the unit?", `${UNIT_DIR}/${unit}`, "ss_unit_file")] : []),
+        folder(`Folder of the install record of ${record.name}`, recordDir(record.name), "0755"),
+        copy(step.title, {
+            dest: recordPath(record.name),
+            // the image ID and time are this host's; everything else is the plan's record
+            content: jinja("{{ ss_record | combine({'imageId': ss_image_id, 'installedAt': now(utc=true, fmt='%Y-%m-%dT%H:%M:%SZ'), " +
+                `'unit': ${unitExpr}}) | to_nice_json(indent=4) }}\n`),
+        }, { vars: { ss_record: JSON.parse(serializeRecord(record)) as YamlValue } }),
     ];
 }
 
-function secretTasks(name: string): Task[] {
-    const { dir, file } = secretPaths(name);
-    return [
-        { name: "Folder for the password's file", "ansible.builtin.file": { path: dir, state: "directory", mode: "0700" } },
-        {
-            name: "Write the password to a file only root can read",
-            "ansible.builtin.copy": { dest: file, content: jinja(`{{ ${SECRET_VARIABLE} }}`), mode: "0600" },
-            no_log: true,
-        },
-    ];
-}
-
-const removeSecret = (name: string): Task =>
-    ({ name: "Remove the password's file", "ansible.builtin.file": { path: secretPaths(name).dir, state: "absent" } });
-
-/** The container NAME, gone whether or not this host has one. */
-function removeContainer(engine: EngineName, name: string): Task {
-    if (engine === "podman")
-        return { name: `Remove the container ${name}`, "containers.podman.podman_container": { name, state: "absent" } };
-    return {
-        name: `Remove the container ${name}`,
-        "ansible.builtin.command": { argv: ["docker", "rm", "-f", name] },
-        register: "ss_rm",
-        failed_when: jinja("ss_rm.rc != 0 and 'No such container' not in ss_rm.stderr"),
-    };
-}
+const removeSecret = (name: string): Task => absent("Remove the password's file", secretPaths(name).dir);
 
 /** The plan's steps as tasks, and what undoes them when one fails. */
 function stepTasks(input: PlaybookInput): { tasks: Task[]; rescue: Task[] } {
@@ -130,137 +90,89 @@ function stepTasks(input: PlaybookInput): { tasks: Task[]; rescue: Task[] } {
             const backup = backupTasks(step);
             tasks.push(...backup.tasks);
             if (input.operation === "install")
-                rescue.push(...backup.restore);
+                rescue.push(backup.restore);
             break;
         }
-        case "write-secret":
-            tasks.push(...secretTasks(step.name));
+        case "write-secret": {
+            const { dir, file } = secretPaths(step.name);
+            tasks.push(folder("Folder for the password's file", dir, "0700"),
+                       copy(step.title, { dest: file, content: jinja(`{{ ${SECRET_VARIABLE} }}`), mode: "0600" }, { no_log: true }));
             rescue.push(removeSecret(step.name));
             break;
+        }
         case "remove-secret":
             tasks.push(removeSecret(step.name));
             break;
         case "exec":
-            tasks.push({ name: step.title, "ansible.builtin.command": { argv: step.argv } });
+            if (input.overrideText != null) {
+                // the command mounts this host's list: every host gets the same file first
+                tasks.push(folder("Folder of the host-data-list", recordDir(input.name), "0755"),
+                           copy("The host-data-list this host uses", { dest: overridePath(input.name), content: input.overrideText }));
+            }
+            tasks.push(command(step.title, step.argv));
             break;
         case "write-record":
             tasks.push(...recordTasks(step));
             break;
         case "remove-record":
-            tasks.push({ name: step.title, "ansible.builtin.file": { path: recordDir(step.name), state: "absent" } });
+            tasks.push(absent(step.title, recordDir(step.name)));
             break;
         case "unit-disable":
-            tasks.push({
-                name: step.title,
-                "ansible.builtin.systemd": { name: step.unit, state: "stopped", enabled: false },
+            tasks.push(systemd(step.title, { name: step.unit, state: "stopped", enabled: false }, {
                 register: "ss_disable",
                 // as on the page: nothing to do when systemd does not know the unit
                 failed_when: jinja("ss_disable.failed | default(false) and 'Could not find the requested service' not in ss_disable.msg | default('')"),
-            });
-            // the plan removes the container when this host has one: every host, here
-            tasks.push(removeContainer(input.engine, input.name));
+            }));
             break;
         case "remove-unit-file":
-            tasks.push({ name: step.title, "ansible.builtin.file": { path: step.path, state: "absent" } });
+            tasks.push(absent(step.title, step.path));
             break;
         case "daemon-reload":
-            tasks.push({ name: step.title, "ansible.builtin.systemd": { daemon_reload: true } });
+            tasks.push(systemd(step.title, { daemon_reload: true }));
             break;
         default:
             throw new PlaybookError(N_("A playbook cannot do this step of the plan: $0"), step.title);
         }
     }
-    if (input.operation === "uninstall" && !input.plan.steps.some(s => s.kind === "unit-disable"))
-        tasks.unshift(removeContainer(input.engine, input.name));
-    return { tasks, rescue };
-}
-
-function imageTasks(input: PlaybookInput): Task[] {
-    const { engine, imageRef: ref, name, source } = input;
-    const inspect = (register: string, failIfMissing: boolean): Task => ({
-        name: failIfMissing ? `The image ${ref} is there` : `Is the image ${ref} there?`,
-        "ansible.builtin.command": { argv: [engine, "image", "inspect", ref] },
-        register,
-        changed_when: false,
-        failed_when: failIfMissing ? jinja(`${register}.rc != 0`) : false,
-    });
-    const missing = jinja("ss_image.rc != 0");
-    const get: Task[] = [];
-    if (source.kind === "archive") {
-        const copy = `/var/tmp/system-services-${name}-image.tar`;
-        get.push({ name: "Copy the image archive to the host", "ansible.builtin.copy": { src: source.path, dest: copy, mode: "0600" }, when: missing });
-        get.push(engine === "podman"
-            ? { name: "Load the image from the archive", "containers.podman.podman_load": { input: copy }, when: missing }
-            : { name: "Load the image from the archive", "ansible.builtin.command": { argv: ["docker", "load", "--input", copy] }, when: missing });
-        get.push({ name: "Remove the copied archive", "ansible.builtin.file": { path: copy, state: "absent" }, when: missing });
-    } else {
-        get.push(engine === "podman"
-            ? { name: `Pull ${ref}`, "containers.podman.podman_image": { name: ref }, when: missing }
-            : { name: `Pull ${ref}`, "ansible.builtin.command": { argv: ["docker", "pull", ref] }, when: missing });
+    if (input.operation === "uninstall") {
+        // the plan removes the container when this host has one: every host, here, after its unit stopped
+        const at = tasks.findIndex(t => t.register === "ss_disable");
+        tasks.splice(at + 1, 0, removeContainer(input.engine, input.name));
     }
-    return [
-        inspect("ss_image", false),
-        ...get,
-        inspect("ss_image_now", true),
-        {
-            name: "The image's ID on this host",
-            "ansible.builtin.set_fact": { ss_image_id: jinja("{{ (ss_image_now.stdout | from_json)[0].Id | regex_replace('^sha256:', '') }}") },
-        },
-    ];
+    return { tasks, rescue };
 }
 
 function installTasks(input: PlaybookInput, secret: boolean): Task[] {
     const { tasks, rescue } = stepTasks(input);
     const record = input.plan.steps.find(s => s.kind === "write-record");
     const unit = (record?.kind === "write-record" && record.record.unit) || `${input.name}.service`;
+    const hasUnit = when("ss_unit.stat.exists");
     return [
         ...(secret
-            ? [{
-                name: `The password is given (${SECRET_VARIABLE})`,
-                "ansible.builtin.assert": {
-                    that: [jinja(`${SECRET_VARIABLE} is defined`)],
-                    fail_msg: `Pass the password as ${SECRET_VARIABLE}, e.g. --extra-vars @vault.yml (ansible-vault).`,
-                },
-                no_log: true,
-            }]
+            ? [assert(`The password is given (${SECRET_VARIABLE})`, `${SECRET_VARIABLE} is defined`,
+                      `Pass the password as ${SECRET_VARIABLE}, e.g. --extra-vars @vault.yml (ansible-vault).`)]
             : []),
-        ...imageTasks(input),
-        { name: `Is ${input.name} installed?`, "ansible.builtin.stat": { path: recordPath(input.name) }, register: "ss_installed" },
+        ...imagePresent(input.engine, input.imageRef, input.name, input.source.kind === "archive" ? input.source.path : null),
+        stat(`Is ${input.name} installed?`, recordPath(input.name), "ss_installed"),
         {
             name: `Install ${input.name}`,
-            when: jinja("not ss_installed.stat.exists"),
+            ...when("not ss_installed.stat.exists"),
             block: tasks,
-            rescue: [...rescue, { name: "Stop here: the install failed", "ansible.builtin.fail": { msg: `Installing ${input.name} failed; what it changed is put back.` } }],
+            rescue: [...rescue, fail("Stop here: the install failed", `Installing ${input.name} failed; what it changed is put back.`)],
         },
-        { name: "Is there a unit?", "ansible.builtin.stat": { path: `${UNIT_DIR}/${unit}` }, register: "ss_unit" },
-        {
-            name: `Enable and start ${unit}`,
-            "ansible.builtin.systemd": { name: unit, enabled: true, state: "started", daemon_reload: false },
-            when: jinja("ss_unit.stat.exists"),
-        },
-        {
-            name: `${unit} is active`,
-            "ansible.builtin.command": { argv: ["systemctl", "is-active", unit] },
-            register: "ss_active",
-            changed_when: false,
-            until: jinja("ss_active.rc == 0"),
-            retries: 10,
-            delay: 1,
-            when: jinja("ss_unit.stat.exists"),
-        },
+        stat("Is there a unit?", `${UNIT_DIR}/${unit}`, "ss_unit"),
+        systemd(`Enable and start ${unit}`, { name: unit, enabled: true, state: "started", daemon_reload: false }, hasUnit),
+        command(`${unit} is active`, ["systemctl", "is-active", unit],
+                { register: "ss_active", changed_when: false, until: jinja("ss_active.rc == 0"), retries: 10, delay: 1, ...hasUnit }),
     ];
 }
 
 function uninstallTasks(input: PlaybookInput): Task[] {
-    const { tasks, rescue } = stepTasks(input);
+    const { tasks } = stepTasks(input);
     return [
-        { name: `Is ${input.name} installed?`, "ansible.builtin.stat": { path: recordPath(input.name) }, register: "ss_installed" },
-        {
-            name: `Uninstall ${input.name}`,
-            when: jinja("ss_installed.stat.exists"),
-            block: tasks,
-            ...(rescue.length > 0 ? { rescue } : {}),
-        },
+        stat(`Is ${input.name} installed?`, recordPath(input.name), "ss_installed"),
+        // as on the page, a failed uninstall puts nothing back: the host's files stay as UNINSTALL left them
+        { name: `Uninstall ${input.name}`, ...when("ss_installed.stat.exists"), block: tasks },
     ];
 }
 
@@ -274,23 +186,23 @@ export function renderPlaybook(input: PlaybookInput): string {
     if (problem !== null)
         throw new PlaybookError(N_("Not a valid service name: $0"), problem);
     const secret = input.plan.steps.some(s => s.kind === "write-secret");
-    const tasks = input.operation === "install" ? installTasks(input, secret) : uninstallTasks(input);
-    const what = input.operation === "install" ? "Install" : "Uninstall";
+    const install = input.operation === "install";
+    const what = install ? "Install" : "Uninstall";
     const header = [
         `${what} the system service ${input.name} (${input.imageRef}, ${input.engine}) as the System Services page plans it.`,
         `Exported by ${input.generator} from ${input.exportedFrom} at ${input.exportedAt.toISOString()}.`,
         `Uses only ansible.builtin and containers.podman modules; checked with ${CHECKED_WITH}.`,
         "Every command is the page's own expansion of the image's label, as an argv (`!unsafe`: never templated).",
-        "A second run changes nothing: each step runs only where the service is " + (input.operation === "install" ? "not installed yet." : "still installed."),
+        `A second run changes nothing: each step runs only where the service is ${install ? "not installed yet" : "still installed"}.`,
         `Run: ansible-playbook -i INVENTORY ${playbookFileName(input.operation, input.name)}` +
             (secret ? ` --extra-vars @vault.yml   (vault.yml, made with ansible-vault, defines ${SECRET_VARIABLE})` : ""),
-    ].map(comment);
+    ].map(text => "# " + text.replace(/[^\x20-\x7e]/g, "?"));
     const play = {
         name: `${what} ${input.name}`,
         hosts: "all",
         become: true,
         gather_facts: false,
-        tasks,
+        tasks: install ? installTasks(input, secret) : uninstallTasks(input),
     };
     return ["---", ...header, toYaml([play])].join("\n");
 }

@@ -1,5 +1,5 @@
 // Just enough YAML for the playbooks we export: block mappings and sequences of scalars.
-// Every string is written double-quoted, and one that is more than a plain word carries the
+// Every string is written double-quoted, and one that could hold a template carries the
 // `!unsafe` tag, so Ansible never evaluates a label's text as a Jinja template; only the
 // expressions we write ourselves (`jinja()`) are left for Ansible to evaluate.
 
@@ -32,8 +32,9 @@ export function quoted(text: string): string {
     return out + "\"";
 }
 
-// no character that could open a Jinja template ({{, {%, {#) or need a second look
-const PLAIN_WORD = /^[A-Za-z0-9_.:/@=+,-]*$/;
+// printable ASCII without a brace, percent or hash sign: nothing that could open a Jinja
+// template ({{, {%, {#)
+const PLAIN_WORD = /^[\x20-\x24\x26-\x7a|~]*$/;
 
 function scalar(value: YamlValue): string | null {
     if (value === null)

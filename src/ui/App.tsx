@@ -6,7 +6,7 @@ import { Spinner } from "@patternfly/react-core/dist/esm/components/Spinner/inde
 import { Title } from "@patternfly/react-core/dist/esm/components/Title/index.js";
 import { _, format } from "../cockpit";
 import { createContext, type Access, type Host } from "../app/context";
-import { AccessContext } from "./access";
+import { AccessContext, HostNameContext } from "./access";
 import { AppProvider, useOperations, useOperationsOnHost } from "./appContext";
 import { DialogsProvider, useDialogs } from "./dialogs";
 import { AdoptedUnitDetails } from "./AdoptedUnits";
@@ -147,13 +147,15 @@ export function App({ host }: { host: Host }) {
         return <Spinner id="host-loading" aria-label={_("Loading")} />;
     return (
         <AccessContext.Provider value={access}>
-            <AppProvider app={app}>
-                <InventoryContext.Provider value={inventory}>
-                    <DialogsProvider>
-                        <Main facts={facts} access={access} inventory={inventory} />
-                    </DialogsProvider>
-                </InventoryContext.Provider>
-            </AppProvider>
+            <HostNameContext.Provider value={facts.host?.name ?? "localhost"}>
+                <AppProvider app={app}>
+                    <InventoryContext.Provider value={inventory}>
+                        <DialogsProvider>
+                            <Main facts={facts} access={access} inventory={inventory} />
+                        </DialogsProvider>
+                    </InventoryContext.Provider>
+                </AppProvider>
+            </HostNameContext.Provider>
         </AccessContext.Provider>
     );
 }

@@ -1,5 +1,6 @@
 // Confirm a Run / Stop / Uninstall plan: every step shown, consent when it is risky,
 // then follow it. Refusals say why, and offer the way on (Replace, Force) where there is one.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import { Checkbox } from "@patternfly/react-core/dist/esm/components/Checkbox/index.js";
@@ -16,7 +17,7 @@ import { PlanPreview } from "./PlanPreview";
 
 export interface PlanChoice { id: string; label: string; checked: boolean; set(v: boolean): void }
 
-export function PlanDialog({ id, title, plan, start: startPlan, danger = false, choices = [], action, waitingFor = null, blocker = null }: {
+export function PlanDialog({ id, title, plan, start: startPlan, danger = false, choices = [], action, waitingFor = null, blocker = null, extra = null }: {
     id: string;
     title: string;
     plan: RunPlan | StopPlan | UninstallPlan;
@@ -27,6 +28,7 @@ export function PlanDialog({ id, title, plan, start: startPlan, danger = false, 
     action: string;
     waitingFor?: string | null;      // what the plan still needs to be read; nothing is offered until then
     blocker?: Error | null;          // why the plan cannot be made at all
+    extra?: ComponentChildren;       // below the preview while nothing runs (the playbook export)
 }) {
     const dialogs = useDialogs();
     const [consent, setConsent] = useState(false);
@@ -61,6 +63,7 @@ export function PlanDialog({ id, title, plan, start: startPlan, danger = false, 
                     {plan.kind === "not-running" && <p id={`${id}-refusal`}>{format(_("The container $0 is not running."), plan.container)}</p>}
                     {needsConsent && <Checkbox id={`${id}-consent`} isChecked={consent} onChange={(_e, v) => setConsent(v)}
                                                label={_("I understand what this command may do to this host and want to run it")} />}
+                    {plan.kind === "steps" && extra}
                 </>}
                 {error && <ErrorAlert title={format(_("$0 could not be started"), title)} error={error} />}
                 {op && <OperationPanel op={op} />}

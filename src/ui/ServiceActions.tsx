@@ -5,6 +5,9 @@ import { runPlan, startServiceAction, stopPlan, uninstallPlan, type ServiceFacts
 import { imageOfRecord } from "../core/inventory";
 import type { Image } from "../core/model";
 import { useApp } from "./appContext";
+import { useHostName } from "./access";
+import { PlaybookExport } from "./PlaybookExport";
+import { uninstallPlaybook } from "../app/playbook";
 import { useDialogs } from "./dialogs";
 import { MutatingButton } from "./MutatingButton";
 import { PlanDialog } from "./PlanDialog";
@@ -42,6 +45,7 @@ function StopDialog(shown: ServiceFacts) {
 /** Uninstall; `leave`: the same, offered as leaving the domain the service's INSTALL joined. */
 export function UninstallDialog({ leave = false, ...shown }: ServiceFacts & { leave?: boolean }) {
     const app = useApp();
+    const hostName = useHostName();
     const props = useLive(shown);
     const [force, setForce] = useState(false);
     const [deleteImage, setDeleteImage] = useState(false);
@@ -54,7 +58,9 @@ export function UninstallDialog({ leave = false, ...shown }: ServiceFacts & { le
                        plan={plan} action={leave ? _("Leave the domain") : _("Uninstall")}
                        start={p => startServiceAction(app, props.record.name, "uninstall", p)} danger choices={choices}
                        // the backup and the override mount come from the list: no plan before it is read
-                       waitingFor={list.loading ? _("Reading the host-data-list…") : null} blocker={list.error} />;
+                       waitingFor={list.loading ? _("Reading the host-data-list…") : null} blocker={list.error}
+                       extra={<PlaybookExport id="uninstall-playbook" pullable={null}
+                                              make={() => uninstallPlaybook(props, list.value ?? null, hostName)} />} />;
 }
 
 /**

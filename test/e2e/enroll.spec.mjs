@@ -14,6 +14,7 @@ import { withCockpit } from "./lib/session.mjs";
 import { assertAccessible } from "./lib/axe.mjs";
 import { cleanSssdService, exec, sssdImage, TESTBED_SH } from "./lib/testbed.mjs";
 import { readRecord, waitHost } from "./lib/ops.mjs";
+import { downloadPlaybook } from "./lib/playbook.mjs";
 
 const AD_SH = fileURLToPath(new URL("../testbed/ad.sh", import.meta.url));
 const INSIDE = "/srv/ctx/ad-inside.sh";
@@ -268,6 +269,27 @@ test("a wrong password fails in words and leaves the host files, unit and record
         await frame.locator("#enroll-close").click();
     });
     await secretsAtRest("wrong password");
+});
+
+test("the Join dialog's playbook reads the password from a variable: no secret in the file", async t => {
+    await withCockpit(t, { admin: true, timeout: 60_000 }, async ({ page, frame }) => {
+        await openJoin(frame);
+        await frame.locator("#enroll-domain").fill(DOMAIN);
+        await frame.locator('#enroll-discovery[data-status="found"]').waitFor({ timeout: 30_000 });
+        await frame.locator("#enroll-user").fill("administrator");
+        await frame.locator("#enroll-secret").fill(ADMIN_PW);
+        await frame.locator("#enroll-preview").waitFor();
+        const { name, text } = await downloadPlaybook(page, frame, "enroll-playbook", { archive: "/srv/images/sssd.tar" });
+        assert.equal(name, `install-${NAME}.yml`);
+        for (const secret of SECRETS)
+            assert.ok(!text.includes(secret), `${secret} is not in the playbook`);
+        // the password's file is written from the admin's variable, by a task that logs nothing
+        assert.match(text, /- name: "Write the password to a file only root can read"\n\s+ansible.builtin.copy:\n\s+mode: "0600"\n\s+dest: "\/run\/system-services\/sssd-ad\/enroll-password"\n\s+content: "\{\{ system_services_secret \}\}"\n\s+no_log: true/);
+        assert.match(text, /--extra-vars @vault\.yml/);
+        // the join's argv as the preview shows it, word for word
+        assert.match(text, /- !unsafe "realm"|- "realm"/);
+        await frame.locator("#enroll-close").click();
+    });
 });
 
 test("FreeIPA with no IPA server: said in words, host files as they were", async t => {
