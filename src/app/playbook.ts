@@ -1,4 +1,4 @@
-// "Download playbook": what an Install or Uninstall dialog plans, as an Ansible playbook for many
+// "Download playbook": what an Install, Update or Uninstall dialog plans, as an Ansible playbook for many
 // hosts (core/playbook.ts). The plan is made again for hosts the page has not seen: no
 // container is assumed to exist (the playbook removes NAME wherever it is).
 import type { ListInEffect } from "../core/hostDataList";
@@ -33,6 +33,12 @@ function file(input: Omit<PlaybookInput, "generator" | "exportedAt">): PlaybookF
 export function installPlaybook(plan: StepsPlan, facts: { name: string; imageRef: string; engine: PlaybookInput["engine"] },
     list: ListInEffect | null, source: ImageSource, host: string): PlaybookFile {
     return file({ operation: "install", plan, ...facts, source, exportedFrom: host, overrideText: overrideText(list) });
+}
+
+/** Update as the dialog plans it: the image the reference names on each host, pulled or loaded. */
+export function updatePlaybook(plan: StepsPlan, record: ServiceFacts["record"], engine: PlaybookInput["engine"], source: ImageSource,
+    host: string): PlaybookFile {
+    return file({ operation: "update", plan, name: record.name, imageRef: record.image, engine, source, exportedFrom: host });
 }
 
 /** Uninstall as the dialog plans it, for hosts where the service may or may not have a container. */

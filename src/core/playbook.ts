@@ -30,7 +30,7 @@ export class PlaybookError extends CoreError {
 export type ImageSource = { kind: "pull" } | { kind: "archive"; path: string };
 
 export interface PlaybookInput {
-    operation: "install" | "uninstall";
+    operation: "install" | "uninstall" | "update";
     plan: StepsPlan;
     name: string;
     imageRef: string;
@@ -176,7 +176,41 @@ function uninstallTasks(input: PlaybookInput): Task[] {
     ];
 }
 
-/** The playbook's file name: install-NAME.yml, uninstall-NAME.yml. */
+/**
+ * Update: the image the reference names now (pulled, or loaded from the archive), and where it is
+ * not the recorded one, the record moved to it (the old ID kept as previousImageId) and the
+ * service restarted on it: its unit restarted, or without a unit its RUN label run again.
+ */
+function updateTasks(input: PlaybookInput): Task[] {
+    const step = input.plan.steps.find(s => s.kind === "switch-image");
+    if (step?.kind !== "switch-image")
+        throw new PlaybookError(N_("A playbook cannot do this step of the plan: $0"), input.plan.steps[0]?.title ?? "");
+    const { record, runArgv } = step;
+    const pulled = input.source.kind === "pull" && input.plan.steps.some(s => s.kind === "exec");
+    const moved = when("ss_image_id != ss_record_now.imageId");
+    return [
+        stat(`Is ${input.name} installed?`, recordPath(input.name), "ss_installed"),
+        {
+            name: `Update ${input.name}`,
+            ...when("ss_installed.stat.exists"),
+            block: [
+                { name: "Read the install record", "ansible.builtin.slurp": { src: recordPath(input.name) }, register: "ss_record_file" },
+                { name: "The recorded image", "ansible.builtin.set_fact": { ss_record_now: jinja("{{ ss_record_file.content | b64decode | from_json }}") } },
+                ...(pulled ? [command(`Pull ${input.imageRef}`, [input.engine, "pull", input.imageRef], { changed_when: false })] : []),
+                ...imagePresent(input.engine, input.imageRef, input.name, input.source.kind === "archive" ? input.source.path : null, true),
+                copy("Move the record to the new image", {
+                    dest: recordPath(input.name),
+                    content: jinja("{{ ss_record_now | combine({'imageId': ss_image_id, 'previousImageId': ss_record_now.imageId}) | to_nice_json(indent=4) }}\n"),
+                }, moved),
+                ...(record.unit
+                    ? [systemd(`Restart ${record.unit} on the new image`, { name: record.unit, state: "restarted" }, moved)]
+                    : [{ ...removeContainer(input.engine, input.name), ...moved }, command("Run the RUN label on the new image", runArgv ?? [], moved)]),
+            ],
+        },
+    ];
+}
+
+/** The playbook's file name: install-NAME.yml, uninstall-NAME.yml, update-NAME.yml. */
 export function playbookFileName(operation: PlaybookInput["operation"], name: string): string {
     return `${operation}-${name}.yml`;
 }
@@ -187,13 +221,14 @@ export function renderPlaybook(input: PlaybookInput): string {
         throw new PlaybookError(N_("Not a valid service name: $0"), problem);
     const secret = input.plan.steps.some(s => s.kind === "write-secret");
     const install = input.operation === "install";
-    const what = install ? "Install" : "Uninstall";
+    const what = { install: "Install", uninstall: "Uninstall", update: "Update" }[input.operation];
     const header = [
         `${what} the system service ${input.name} (${input.imageRef}, ${input.engine}) as the System Services page plans it.`,
         `Exported by ${input.generator} from ${input.exportedFrom} at ${input.exportedAt.toISOString()}.`,
         `Uses only ansible.builtin and containers.podman modules; checked with ${CHECKED_WITH}.`,
         "Every command is the page's own expansion of the image's label, as an argv (`!unsafe`: never templated).",
-        `A second run changes nothing: each step runs only where the service is ${install ? "not installed yet" : "still installed"}.`,
+        `A second run changes nothing: each step runs only where ${install ? "the service is not installed yet" :
+            input.operation === "update" ? "the service is installed on another image" : "the service is still installed"}.`,
         `Run: ansible-playbook -i INVENTORY ${playbookFileName(input.operation, input.name)}` +
             (secret ? ` --extra-vars @vault.yml   (vault.yml, made with ansible-vault, defines ${SECRET_VARIABLE})` : ""),
     ].map(text => "# " + text.replace(/[^\x20-\x7e]/g, "?"));
@@ -202,7 +237,7 @@ export function renderPlaybook(input: PlaybookInput): string {
         hosts: "all",
         become: true,
         gather_facts: false,
-        tasks: install ? installTasks(input, secret) : uninstallTasks(input),
+        tasks: install ? installTasks(input, secret) : input.operation === "update" ? updateTasks(input) : uninstallTasks(input),
     };
     return ["---", ...header, toYaml([play])].join("\n");
 }

@@ -39,9 +39,12 @@ export function removeContainer(engine: EngineName, name: string): Task {
                    { register: "ss_rm", failed_when: jinja("ss_rm.rc != 0 and 'No such container' not in ss_rm.stderr") });
 }
 
-/** The image present on the host: pulled, or loaded from an archive copied from the controller. */
-export function imagePresent(engine: EngineName, ref: string, name: string, archive: string | null): Task[] {
-    const missing = when("ss_image.rc != 0");
+/**
+ * The image present on the host: pulled, or loaded from an archive copied from the controller,
+ * where it is missing; `always`: loaded whatever the host has (an update), reported as no change.
+ */
+export function imagePresent(engine: EngineName, ref: string, name: string, archive: string | null, always = false): Task[] {
+    const missing = always ? { changed_when: false } : when("ss_image.rc != 0");
     const inspect = [engine, "image", "inspect", ref];
     const get: Task[] = [];
     if (archive !== null) {
@@ -50,7 +53,7 @@ export function imagePresent(engine: EngineName, ref: string, name: string, arch
         get.push(copy("Copy the image archive to the host", { src: archive, dest: copied, mode: "0600" }, missing),
                  engine === "podman" ? { name: load, [P + "load"]: { input: copied }, ...missing } : command(load, ["docker", "load", "--input", copied], missing),
                  absent("Remove the copied archive", copied, missing));
-    } else {
+    } else if (!always) {
         const pull = `Pull ${ref}`;
         get.push(engine === "podman" ? { name: pull, [P + "image"]: { name: ref }, ...missing } : command(pull, ["docker", "pull", ref], missing));
     }

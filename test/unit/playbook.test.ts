@@ -1,6 +1,7 @@
 import QUnit from "qunit";
 import yaml from "js-yaml";
 import { planInstall, planUninstall, type LifecycleInput } from "../../src/core/planLifecycle";
+import { planUpdate } from "../../src/core/planMaintenance";
 import { parsePodmanImages } from "../../src/core/inventory";
 import { newRecord } from "../../src/core/record";
 import { renderPlaybook, SECRET_VARIABLE, type PlaybookInput } from "../../src/core/playbook";
@@ -155,6 +156,32 @@ QUnit.module("playbook: uninstall", () => {
         ]);
         assert.deepEqual(plain(((block.block ?? [])[1]["containers.podman.podman_container"] as { name: unknown }).name), "demo-service");
         assert.equal(block.rescue, undefined, "an uninstall restores nothing (as on the page)");
+    });
+});
+
+QUnit.module("playbook: update", () => {
+    QUnit.test("where the reference names another image now: the record moves to it and the unit restarts", assert => {
+        const plan = steps(planUpdate(RECORD, DEMO, "podman"));
+        const tasks = tasksOf(render({ operation: "update", plan }));
+        const block = named(tasks, "Update demo-service") as Task;
+        assert.equal(block.when, "ss_installed.stat.exists");
+        const names = (block.block ?? []).map(t => plain(t.name));
+        assert.deepEqual(names.slice(0, 2), ["Read the install record", "The recorded image"]);
+        assert.deepEqual(names.slice(-2), ["Move the record to the new image", "Restart demo-service.service on the new image"]);
+        const load = named(block.block ?? [], "Load the image from the archive") as Task;
+        assert.equal(load.changed_when, false, "loading the archive again is no change by itself");
+        for (const t of (block.block ?? []).slice(-2))
+            assert.equal(t.when, "ss_image_id != ss_record_now.imageId");
+        const content = ((block.block ?? []).at(-2)?.["ansible.builtin.copy"] as { content: string }).content;
+        assert.true(content.includes("'previousImageId': ss_record_now.imageId"), content);
+    });
+
+    QUnit.test("without a unit the RUN label runs again on the new image, after its container is removed", assert => {
+        const plan = steps(planUpdate({ ...RECORD, unit: null }, DEMO, "podman"));
+        const block = named(tasksOf(render({ operation: "update", plan, source: { kind: "pull" } })), "Update demo-service") as Task;
+        const last = (block.block ?? []).slice(-2);
+        assert.deepEqual(last.map(t => plain(t.name)), ["Remove the container demo-service", "Run the RUN label on the new image"]);
+        assert.deepEqual(plain((last[1]["ansible.builtin.command"] as { argv: unknown[] }).argv).slice(0, 4), ["podman", "run", "-d", "--name"]);
     });
 });
 
