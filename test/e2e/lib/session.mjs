@@ -19,8 +19,9 @@ const slug = s => s.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0
 
 // Log in through Cockpit's login page. `admin` chooses administrative access ("any") or
 // limited access ("none") the way the login page remembers it: localStorage["superuser:USER"].
-export async function login(page, { admin = true, path: where = "/" } = {}) {
-    await page.goto(COCKPIT_URL + where);
+// `baseUrl`: another Cockpit than the testbed's (the fleet's, test/e2e/lib/fleet.mjs).
+export async function login(page, { admin = true, path: where = "/", baseUrl = COCKPIT_URL } = {}) {
+    await page.goto(baseUrl + where);
     await page.locator("#login-user-input").fill(USER);
     await page.locator("#login-password-input").fill(PASSWORD);
     await page.evaluate(([key, value]) => localStorage.setItem(key, value),
@@ -40,8 +41,12 @@ export async function enterPage(page) {
 
 // Run `fn({ page, frame, messages })` in a fresh browser logged in to Cockpit, with the page
 // open (unless `path` says otherwise, then `frame` is null). The test fails on any uncaught
-// page error or console error, in the shell or in any iframe.
-export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, timeout = 20_000, viewport = { width: 1280, height: 900 } } = {}, fn) {
+// page error or console error, in the shell or in any iframe. `baseUrl` and `journal` (lines =>
+// text, for the artifacts) default to the testbed's.
+export async function withCockpit(t, {
+    admin = true, path: where = PAGE_PATH, timeout = 20_000, viewport = { width: 1280, height: 900 },
+    baseUrl = COCKPIT_URL, journal: readJournal = journal,
+} = {}, fn) {
     const browser = await launchChromium();
     const messages = [];   // everything the browser said, for the artifacts
     const errors = [];     // what fails the test
@@ -73,7 +78,7 @@ export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, ti
         page.on("crash", () => reportError("page crashed"));
 
         await Promise.race([firstError, (async () => {
-            await login(page, { admin, path: where });
+            await login(page, { admin, path: where, baseUrl });
             const frame = where === PAGE_PATH ? await enterPage(page) : null;
             await fn({ page, frame, messages });
             // late errors: let pending promises and probes settle before judging
@@ -84,20 +89,20 @@ export async function withCockpit(t, { admin = true, path: where = PAGE_PATH, ti
     } catch (e) {
         if (errors.length && !/^browser reported/.test(e.message))
             e.message += `\nbrowser errors:\n  ${errors.join("\n  ")}`;
-        await saveArtifacts(t, page, messages, e).catch(err => console.error("saving artifacts failed:", err));
+        await saveArtifacts(t, page, messages, e, readJournal).catch(err => console.error("saving artifacts failed:", err));
         throw e;
     } finally {
         await browser.close().catch(() => {});
     }
 }
 
-async function saveArtifacts(t, page, messages, error) {
+async function saveArtifacts(t, page, messages, error, readJournal) {
     await fs.mkdir(ARTIFACTS, { recursive: true });
     const base = path.join(ARTIFACTS, slug(t.fullName ?? t.name));
     if (page && !page.isClosed())
         await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 10_000 }).catch(() => {});
     await fs.writeFile(`${base}.browser.log`,
         `${error?.stack ?? error}\n\n--- browser messages ---\n${messages.join("\n")}\n`);
-    await fs.writeFile(`${base}.journal.txt`, await journal(500));
+    await fs.writeFile(`${base}.journal.txt`, await readJournal(500));
     console.error(`artifacts: ${base}.{png,browser.log,journal.txt}`);
 }
