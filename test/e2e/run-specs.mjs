@@ -1,7 +1,9 @@
 // Runs e2e specs (the files given, else test/e2e/*.spec.mjs) one at a time with Node's built-in
 // test runner, prints the spec report, and ends with exactly one line `SUITE: N passed, N failed`:
 // `e2e (docker)` when the files are the docker host's (test/e2e/docker/, which make the testbed a
-// docker host: run.sh runs them in a call of their own, last), else `e2e`.
+// docker host: run.sh runs them in a call of their own, after the podman host's), `e2e (fleet)`
+// when they are the two-host fleet's (test/e2e/fleet/, run last in the fleet's network
+// namespace), else `e2e`.
 // Exits non-zero when anything failed or nothing ran.
 import { run } from "node:test";
 import { spec } from "node:test/reporters";
@@ -13,8 +15,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const files = process.argv.length > 2
     ? process.argv.slice(2).map(f => path.resolve(f))
     : fs.readdirSync(here).filter(f => f.endsWith(".spec.mjs")).sort().map(f => path.join(here, f));
-const dockerDir = path.join(here, "docker");
-const suite = files.every(f => path.dirname(f) === dockerDir) ? "e2e (docker)" : "e2e";
+const only = dir => files.every(f => path.dirname(f) === path.join(here, dir));
+const suite = only("docker") ? "e2e (docker)" : only("fleet") ? "e2e (fleet)" : "e2e";
 
 let passed = 0;
 let failed = 0;

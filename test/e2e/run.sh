@@ -6,10 +6,14 @@
 #                           point the testbed at it, run the specs, and ALWAYS stop the testbed
 #                           and the DC (trap), leaving no process, netns or veth behind.
 #                           Last lines: `e2e: N passed, N failed`, then for the specs in
-#                           test/e2e/docker/ (run last: they make the testbed a docker host)
-#                           `e2e (docker): N passed, N failed`.
+#                           test/e2e/docker/ (after the podman ones: they make the testbed a
+#                           docker host) `e2e (docker): N passed, N failed`, then for the specs
+#                           in test/e2e/fleet/ `e2e (fleet): N passed, N failed`: these need
+#                           no testbed but two hosts of their own (test/testbed/fleet.sh, booted
+#                           after the testbed is stopped, ALWAYS stopped), and run in the
+#                           fleet's network namespace. Given only fleet specs, no testbed boots.
 #                           If a testbed is already running (make testbed-up), the specs run
-#                           against it and it is left running (with the DC).
+#                           against it and it is left running (with the DC); so is a running fleet.
 #   run.sh up               set up (keeps an existing rootfs), boot, build images, DC; keeps running
 #   run.sh down             stop the testbed and the DC
 #   run.sh demo             up, print the URL and login, wait for Ctrl-C, then stop
@@ -23,6 +27,7 @@ set -uo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TESTBED=$REPO/test/testbed/testbed.sh
 AD=$REPO/test/testbed/ad.sh
+FLEET=$REPO/test/testbed/fleet.sh
 export PLUGIN_DIR=${PLUGIN_DIR:-$REPO/dist}
 export CTX_DIR=${CTX_DIR:-$REPO/test/images}
 export E2E_ARTIFACTS=${E2E_ARTIFACTS:-$REPO/test/artifacts/e2e}
@@ -47,6 +52,7 @@ up() {
 NODE_PID=
 BOOTED=
 AD_BOOTED=
+FLEET_BOOTED=
 SUMMARY=
 RC=1
 
@@ -81,6 +87,10 @@ cleanup() {
         "$AD" down >/dev/null 2>&1 || say "stopping the AD DC failed"
         AD_BOOTED=
     fi
+    if [ -n "$FLEET_BOOTED" ]; then
+        "$FLEET" down >/dev/null 2>&1 || say "stopping the fleet failed"
+        FLEET_BOOTED=
+    fi
     rm -rf "${E2E_TMP:-/nonexistent}"
     # the closing line, unless the runner printed it already
     if [ -z "$SUMMARY" ] || [ ! -s "$SUMMARY" ]; then
@@ -99,6 +109,37 @@ check() {
     rm -rf "$E2E_ARTIFACTS"
     mkdir -p "$E2E_ARTIFACTS"
     SUMMARY=$(mktemp)
+    E2E_TMP=$(mktemp -d /tmp/system-services-e2e.XXXXXX)
+    # the podman host's specs, then (E2E_AD_SUITE=1) the SSSD image's AD suite on the same
+    # testbed and DC, then the docker host's specs, which remove podman from the testbed; last
+    # the fleet's specs, on two hosts of their own
+    local podman=() docker=() fleet=() f rc=0
+    if [ $# -eq 0 ]; then
+        podman=("$REPO"/test/e2e/*.spec.mjs)
+        docker=("$REPO"/test/e2e/docker/*.spec.mjs)
+        for f in "$REPO"/test/e2e/fleet/*.spec.mjs; do [ -e "$f" ] && fleet+=("$f"); done
+    else
+        for f in "$@"; do
+            case "$f" in */fleet/*) fleet+=("$f") ;; */docker/*) docker+=("$f") ;; *) podman+=("$f") ;; esac
+        done
+    fi
+    if [ ${#podman[@]} -gt 0 ] || [ ${#docker[@]} -gt 0 ]; then
+        testbed_up || return 1
+        [ ${#podman[@]} -eq 0 ] || specs "${podman[@]}" || rc=1
+        if [ "${E2E_AD_SUITE:-0}" = 1 ] && [ "${E2E_AD:-1}" = 1 ]; then
+            "$REPO/test/images/ad-join.sh" || rc=1
+        fi
+        [ ${#docker[@]} -eq 0 ] || specs "${docker[@]}" || rc=1
+        # what this run booted is not needed by the fleet: its memory and CPU go to the fleet
+        [ ${#fleet[@]} -eq 0 ] || testbed_down
+    fi
+    [ ${#fleet[@]} -eq 0 ] || fleet_specs "${fleet[@]}" || rc=1
+    RC=$rc
+    return "$rc"
+}
+
+# The testbed (and the DC) for the podman and docker specs: a fresh one, or the one running.
+testbed_up() {
     local t0=$SECONDS
     if [ "$("$TESTBED" status)" = running ]; then
         say "a testbed is already running (make testbed-up): testing against it, leaving it up"
@@ -118,27 +159,34 @@ check() {
         ad_up || return 1
     fi
     say "testbed ready in $((SECONDS - t0)) s"
-    E2E_TMP=$(mktemp -d /tmp/system-services-e2e.XXXXXX)
-    # the podman host's specs, then (E2E_AD_SUITE=1) the SSSD image's AD suite on the same
-    # testbed and DC, then the docker host's specs, which remove podman from the testbed
-    local podman=() docker=() f rc=0
-    if [ $# -eq 0 ]; then
-        podman=("$REPO"/test/e2e/*.spec.mjs)
-        docker=("$REPO"/test/e2e/docker/*.spec.mjs)
-    else
-        for f in "$@"; do case "$f" in */docker/*) docker+=("$f") ;; *) podman+=("$f") ;; esac; done
-    fi
-    [ ${#podman[@]} -eq 0 ] || specs "${podman[@]}" || rc=1
-    if [ "${E2E_AD_SUITE:-0}" = 1 ] && [ "${E2E_AD:-1}" = 1 ]; then
-        "$REPO/test/images/ad-join.sh" || rc=1
-    fi
-    [ ${#docker[@]} -eq 0 ] || specs "${docker[@]}" || rc=1
-    RC=$rc
-    return "$rc"
 }
 
-specs() {
-    TMPDIR=$E2E_TMP E2E_SUMMARY_FILE=$SUMMARY node "$REPO/test/e2e/run-specs.mjs" "$@" &
+testbed_down() {
+    if [ -n "$BOOTED" ]; then "$TESTBED" stop || say "stopping the testbed failed"; BOOTED=; fi
+    if [ -n "$AD_BOOTED" ]; then "$AD" down || say "stopping the AD DC failed"; AD_BOOTED=; fi
+}
+
+# The fleet's specs (test/e2e/fleet/): fleet-a and fleet-b booted (test/testbed/fleet.sh), the
+# browser in the fleet's control network namespace. A fleet that is up already is used and left up.
+fleet_specs() {
+    local t0=$SECONDS
+    if [ "$("$FLEET" status | grep -c ': running$')" = 2 ]; then
+        say "a fleet is already running: testing against it, leaving it up"
+    else
+        FLEET_BOOTED=1
+        if ! "$FLEET" up; then
+            echo "e2e (fleet): 0 passed, $# failed" | tee -a "$SUMMARY"
+            return 1
+        fi
+    fi
+    say "fleet ready in $((SECONDS - t0)) s"
+    specs --fleet "$@"
+}
+
+specs() {   # [--fleet] SPEC...: run-specs.mjs, in the fleet's network namespace with --fleet
+    local runner=()
+    if [ "${1:-}" = --fleet ]; then runner=("$FLEET" run); shift; fi
+    TMPDIR=$E2E_TMP E2E_SUMMARY_FILE=$SUMMARY "${runner[@]}" node "$REPO/test/e2e/run-specs.mjs" "$@" &
     NODE_PID=$!
     wait "$NODE_PID"
     local rc=$?
