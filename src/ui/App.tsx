@@ -36,7 +36,20 @@ function useHostFacts(host: Host): HostFacts {
 
 function useAccessState(host: Host): Access {
     const [access, setAccess] = useState<Access>("init");
-    useEffect(() => host.watchSuperuser(setAccess), [host]);
+    useEffect(() => {
+        let seen: Access = "init";
+        return host.watchSuperuser(next => {
+            // As Cockpit's own pages do on a switch of access: what was opened with the old
+            // access (the systemd D-Bus client, followed journals) keeps it, so the page starts
+            // over. The old state stays on screen until the new page has loaded.
+            if (seen !== "init" && next !== "init" && next !== seen) {
+                window.location.reload();
+                return;
+            }
+            seen = next;
+            setAccess(next);
+        });
+    }, [host]);
     return access;
 }
 

@@ -181,7 +181,7 @@ QUnit.module("playbook: update", () => {
         const block = named(tasksOf(render({ operation: "update", plan, source: { kind: "pull" } })), "Update demo-service") as Task;
         const last = (block.block ?? []).slice(-2);
         assert.deepEqual(last.map(t => plain(t.name)), ["Remove the container demo-service", "Run the RUN label on the new image"]);
-        assert.deepEqual(plain((last[1]["ansible.builtin.command"] as { argv: unknown[] }).argv).slice(0, 4), ["podman", "run", "-d", "--name"]);
+        assert.deepEqual((plain((last[1]["ansible.builtin.command"] as { argv: unknown[] }).argv) as string[]).slice(0, 4), ["podman", "run", "-d", "--name"]);
     });
 });
 
