@@ -185,6 +185,20 @@ QUnit.module("playbook: update", () => {
     });
 });
 
+QUnit.module("playbook: modules", () => {
+    QUnit.test("uses only ansible.builtin and containers.podman modules", assert => {
+        const plans = [
+            render({}), render({ engine: "docker", source: { kind: "pull" } }),
+            render({ operation: "uninstall", plan: steps(planUninstall({ ...demo({ record: RECORD }), extraArgs: [] })) }),
+            render({ operation: "update", plan: steps(planUpdate(RECORD, DEMO, "podman")) }),
+        ];
+        const keywords = new Set(["name", "when", "block", "rescue", "register", "changed_when", "failed_when", "until", "retries", "delay", "no_log", "vars"]);
+        const modules = new Set(plans.flatMap(text => all(tasksOf(text)).flatMap(t => Object.keys(t).filter(k => !keywords.has(k)))));
+        assert.deepEqual([...modules].filter(m => !/^(ansible\.builtin|containers\.podman)\.[a-z_]+$/.test(m)), []);
+        assert.true(modules.has("containers.podman.podman_load") && modules.has("ansible.builtin.command"), [...modules].join(" "));
+    });
+});
+
 QUnit.module("playbook: YAML", () => {
     QUnit.test("a quoted scalar reads back as the same text, whatever its characters", assert => {
         for (const text of ["plain", "a \"quoted\" \\ word", "tab\there", "line\nbreak", "\u2028\u0085\u007f", "ünïcode ✓ 🐧", "{{ x }}", "- not a list", "#"])
