@@ -9,6 +9,8 @@ export interface HostIdentity {
 }
 
 export async function hostIdentity(): Promise<HostIdentity> {
+    // the host is known once the shell's init message has come: "localhost" before that
+    await new Promise<void>(resolve => cockpit.transport.wait(resolve));
     const transport = cockpit.transport.host;
     const address = transport && transport !== "localhost" ? transport : null;
     try {
