@@ -100,7 +100,8 @@ export async function openPageOnB(page) {
 }
 
 // Administrative access on fleet-b as a person gets it: the shell's "Limited access" button,
-// admin's password in its dialog. Resolves the page's frame, ready and no longer read-only.
+// admin's password in its dialog. The page starts over by itself on that switch; resolves its
+// frame, ready and no longer read-only.
 export async function switchToAdminOnB(page) {
     // (by text, not role: the shell's modal leaves the page aria-hidden for a while after it closes)
     const indicator = page.locator("#super-user-indicator button");
@@ -111,36 +112,22 @@ export async function switchToAdminOnB(page) {
     await page.locator('[role="dialog"]').waitFor({ state: "detached" });
     await indicator.filter({ hasText: "Administrative access" }).waitFor();
     const frame = page.frameLocator(FRAME_ON_B);
-    await frame.locator('#app[data-ready="true"]').waitFor();
+    // the old page keeps its alert until the new one has loaded
     await frame.locator("#limited-access-alert").waitFor({ state: "detached" });
-    return frame;
-}
-
-// The page's frame loaded anew, as Cockpit's own pages reload themselves when the access
-// changes (superuser.reload_page_on_change()): its channels then open with the new access.
-export async function reloadPageOnB(page) {
-    const inner = page.frame({ name: FRAME_NAME_ON_B });
-    await Promise.all([inner.waitForNavigation(), inner.evaluate(() => { setTimeout(() => window.location.reload(), 0); })]);
-    const frame = page.frameLocator(FRAME_ON_B);
     await frame.locator('#app[data-ready="true"]').waitFor();
     return frame;
 }
 
-// Logged in to fleet-a, the page on fleet-b open, with administrative access on fleet-b (unless
-// admin is false) and then, unless reload is false, loaded anew (reloadPageOnB): { page, frame }.
-export async function pageOnB(page, { admin = true, reload = true } = {}) {
-    let frame = await openPageOnB(page);
-    if (admin) {
-        frame = await switchToAdminOnB(page);
-        if (reload)
-            frame = await reloadPageOnB(page);
-    }
-    return { page, frame };
+// Logged in to fleet-a, the page on fleet-b open, with administrative access on fleet-b
+// unless admin is false: { page, frame }.
+export async function pageOnB(page, { admin = true } = {}) {
+    const frame = await openPageOnB(page);
+    return { page, frame: admin ? await switchToAdminOnB(page) : frame };
 }
 
 // withCockpit (session.mjs) on fleet-a, with `fn({ page, frame, messages })` given the page on
 // fleet-b (pageOnB); on failure the artifacts carry fleet-b's journal.
-export async function withPageOnB(t, { admin = true, reload = true, timeout = 60_000, viewport } = {}, fn) {
+export async function withPageOnB(t, { admin = true, timeout = 60_000, viewport } = {}, fn) {
     await withCockpit(t, { baseUrl: FLEET_A_URL, path: "/", timeout, viewport, journal: lines => fleetJournal("b", lines) },
-        async ({ page, messages }) => fn({ ...await pageOnB(page, { admin, reload }), messages }));
+        async ({ page, messages }) => fn({ ...await pageOnB(page, { admin }), messages }));
 }
