@@ -9,9 +9,10 @@
 #                           test/e2e/docker/ (after the podman ones: they make the testbed a
 #                           docker host) `e2e (docker): N passed, N failed`, then for the specs
 #                           in test/e2e/fleet/ `e2e (fleet): N passed, N failed`: these need
-#                           no testbed but two hosts of their own (test/testbed/fleet.sh, booted
-#                           after the testbed is stopped, ALWAYS stopped), and run in the
-#                           fleet's network namespace. Given only fleet specs, no testbed boots.
+#                           no testbed but two hosts of their own (test/testbed/fleet.sh, ALWAYS
+#                           stopped), and run in the fleet's network namespace, beside the
+#                           docker specs (else after the testbed is stopped). Given only fleet
+#                           specs, no testbed boots.
 #                           If a testbed is already running (make testbed-up), the specs run
 #                           against it and it is left running (with the DC); so is a running fleet.
 #   run.sh up               set up (keeps an existing rootfs), boot, build images, DC; keeps running
@@ -79,6 +80,7 @@ stop_runner() {
 cleanup() {
     trap - EXIT INT TERM
     stop_runner
+    stop_fleet_job
     if [ -n "$BOOTED" ]; then
         "$TESTBED" stop >/dev/null 2>&1 || say "stopping the testbed failed"
         BOOTED=
@@ -129,7 +131,16 @@ check() {
         if [ "${E2E_AD_SUITE:-0}" = 1 ] && [ "${E2E_AD:-1}" = 1 ]; then
             "$REPO/test/images/ad-join.sh" || rc=1
         fi
-        [ ${#docker[@]} -eq 0 ] || specs "${docker[@]}" || rc=1
+        if [ ${#docker[@]} -gt 0 ] && [ ${#fleet[@]} -gt 0 ]; then
+            # the fleet's hosts and network are their own: its specs run beside the docker
+            # specs (which mostly wait on dockerd), their output printed after them
+            fleet_beside "${fleet[@]}"
+            specs "${docker[@]}" || rc=1
+            fleet_wait || rc=1
+            fleet=()
+        else
+            [ ${#docker[@]} -eq 0 ] || specs "${docker[@]}" || rc=1
+        fi
         # what this run booted is not needed by the fleet: its memory and CPU go to the fleet
         [ ${#fleet[@]} -eq 0 ] || testbed_down
     fi
@@ -164,6 +175,33 @@ testbed_up() {
 testbed_down() {
     if [ -n "$BOOTED" ]; then "$TESTBED" stop || say "stopping the testbed failed"; BOOTED=; fi
     if [ -n "$AD_BOOTED" ]; then "$AD" down || say "stopping the AD DC failed"; AD_BOOTED=; fi
+}
+
+# The fleet's specs in the background (FLEET_JOB), their output kept for fleet_wait.
+FLEET_JOB=
+fleet_beside() {
+    [ "$("$FLEET" status | grep -c ': running$')" = 2 ] || FLEET_BOOTED=1   # for cleanup: the job cannot tell it
+    ( trap - EXIT INT TERM; fleet_specs "$@" ) > "$E2E_TMP/fleet.out" 2>&1 &
+    FLEET_JOB=$!
+}
+
+fleet_wait() {
+    local rc=0
+    wait "$FLEET_JOB" || rc=1
+    FLEET_JOB=
+    cat "$E2E_TMP/fleet.out"
+    return "$rc"
+}
+
+stop_fleet_job() {
+    [ -n "$FLEET_JOB" ] || return 0
+    local pids p
+    pids=$(descendants "$FLEET_JOB")
+    kill -TERM "$FLEET_JOB" $pids 2>/dev/null || true
+    sleep 2
+    for p in $FLEET_JOB $pids; do kill -KILL "$p" 2>/dev/null || true; done
+    wait "$FLEET_JOB" 2>/dev/null || true
+    FLEET_JOB=
 }
 
 # The fleet's specs (test/e2e/fleet/): fleet-a and fleet-b booted (test/testbed/fleet.sh), the
