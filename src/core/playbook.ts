@@ -18,7 +18,7 @@ import { UNIT_DIR } from "./unitGen";
 import { jinja, toYaml, type YamlValue } from "./yaml";
 
 export const SECRET_VARIABLE = "system_services_secret";
-export const CHECKED_WITH = "ansible-core 2.14 and containers.podman 1.10 (Debian 12's ansible 7.7 package)";
+export const CHECKED_WITH = "ansible-core 2.14.18 and containers.podman 1.10.2 (Debian 12's ansible 7.7.0 package)";
 
 export class PlaybookError extends CoreError {
     constructor(template: string, ...args: string[]) {
