@@ -8,6 +8,9 @@ import { CoreError } from "./text";
 import { describeJson, isObject } from "./jsonShape";
 
 export const BACKUPS_DIR = "/var/lib/containers/system-services/backups";
+
+/** tar's options for a backup and its restore: numeric owners, permissions, ACLs, all extended attributes and SELinux contexts. */
+export const TAR_KEEP = ["--numeric-owner", "--acls", "--xattrs", "--xattrs-include=*", "--selinux"];
 export const DEFAULT_KEEP = 10;
 
 /** `find ROOTS -printf FIND_FORMAT`: NUL-separated, so any file name is safe. */

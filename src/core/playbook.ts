@@ -3,7 +3,7 @@
 // or templates a label: core/yaml.ts writes it `!unsafe`); what the plan decided from this
 // host's state becomes a check on each host, so a second run changes nothing. A password is
 // never written into the playbook: it is read from a variable the admin passes (ansible-vault).
-import { BACKUPS_DIR } from "./backupManifest";
+import { BACKUPS_DIR, TAR_KEEP } from "./backupManifest";
 import type { EngineName } from "./engineVersion";
 import { N_ } from "./i18n";
 import { validateName } from "./labels";
@@ -44,9 +44,6 @@ export interface PlaybookInput {
     /** this host's override of the image's host-data-list, which the plan's command mounts */
     overrideText?: string | null;
 }
-
-// the archive's options the page's own backups use (host/backups.ts)
-const TAR_KEEP = ["--numeric-owner", "--acls", "--xattrs", "--xattrs-include=*", "--selinux"];
 
 function backupTasks(step: Step & { kind: "backup" }): { tasks: Task[]; restore: Task } {
     const dir = `${BACKUPS_DIR}/${step.name}`;

@@ -4,7 +4,7 @@
 import { readFile, run, runWithBytes } from "../cockpit";
 import { encodeFileName } from "../core/fileNames";
 import {
-    BACKUPS_DIR, compareWithHost, parseManifest, pathsToClear, serializeManifest, stampsToDrop,
+    BACKUPS_DIR, compareWithHost, parseManifest, pathsToClear, serializeManifest, stampsToDrop, TAR_KEEP,
     type BackupManifest, type RestoreChanges,
 } from "../core/backupManifest";
 import { hostPath } from "../core/hostDataList";
@@ -12,8 +12,6 @@ import { validateName } from "../core/labels";
 import { writeFile } from "./files";
 import { scanPaths } from "./hostFiles";
 
-// tar keeps numeric owners, permissions, ACLs, all extended attributes and SELinux contexts
-const TAR_KEEP = ["--numeric-owner", "--acls", "--xattrs", "--xattrs-include=*", "--selinux"];
 const su = { superuser: "require" as const };
 
 export function backupDir(name: string): string {
