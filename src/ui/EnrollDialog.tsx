@@ -27,9 +27,7 @@ import { ErrorAlert } from "./ErrorAlert";
 import { OperationPanel } from "./OperationPanel";
 import { PlanPreview } from "./PlanPreview";
 import { PlaybookExport } from "./PlaybookExport";
-import { useHostName } from "./access";
 import { installPlaybook } from "../app/playbook";
-import { isLocalReference } from "../core/imageRef";
 import { RealmDiscovery } from "./RealmDiscovery";
 import { UnitCard } from "./UnitCard";
 import { useListInEffect } from "./useHostDataList";
@@ -58,7 +56,6 @@ export function EnrollDialog({ engine, image: initial, mode: initialMode, ...sho
     const records = inventory?.records?.records ?? shown.records;
     const app = useApp();
     const dialogs = useDialogs();
-    const hostName = useHostName();
     const [imageId, setImageId] = useState(initial?.id ?? images.find(i => /sssd/.test(imageDisplayName(i.image)))?.image.id ?? images[0]?.image.id ?? "");
     const image = images.find(i => i.image.id === imageId)?.image ?? null;
     const support = enrollSupport(image?.labels);
@@ -143,8 +140,8 @@ export function EnrollDialog({ engine, image: initial, mode: initialMode, ...sho
                                                label={_("I understand what this command may do to this host and want to run it")} />}
                     {steps && !list.loading &&
                         // the password stays here: the playbook reads it from a variable on the controller
-                        <PlaybookExport id="enroll-playbook" pullable={!isLocalReference(ref)}
-                                        make={source => installPlaybook(steps, { name, imageRef: ref, engine }, list.value ?? null, source, hostName)} />}
+                        <PlaybookExport id="enroll-playbook" imageRef={ref}
+                                        make={(source, host) => installPlaybook(steps, { name, imageRef: ref, engine }, list.value ?? null, source, host)} />}
                 </Form>}
                 {startError && <ErrorAlert title={_("The operation could not be started")} error={startError} />}
                 {failure && <Alert id="enroll-failure" data-failure={failure.id} variant="danger" isInline title={say(failure.summary)}>

@@ -12,14 +12,12 @@ import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/
 import { _, format } from "../cockpit";
 import { installedRecord, installPlan, installsWith, startInstall } from "../app/install";
 import { installPlaybook } from "../app/playbook";
-import { isLocalReference } from "../core/imageRef";
 import type { EngineName } from "../core/engineVersion";
 import { imageDisplayName } from "../core/inventory";
 import { defaultName } from "../core/labels";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import { PlanPreview } from "./PlanPreview";
 import { PlaybookExport } from "./PlaybookExport";
-import { useHostName } from "./access";
 import { useApp, useOperation } from "./appContext";
 import { useDialogs } from "./dialogs";
 import { ErrorAlert } from "./ErrorAlert";
@@ -39,7 +37,6 @@ export function InstallDialog({ image, engine, ...shown }: {
     const records = inventory?.records?.records ?? shown.records;
     const dialogs = useDialogs();
     const app = useApp();
-    const hostName = useHostName();
     const ref = imageDisplayName(image);
     const [name, setName] = useState(defaultName(ref));
     const [opts, setOpts] = useState<Opts>({ OPT1: "", OPT2: "", OPT3: "" });
@@ -118,8 +115,8 @@ export function InstallDialog({ image, engine, ...shown }: {
                         <Checkbox id="install-consent" isChecked={consent} onChange={(_e, v) => setConsent(v)}
                                   label={_("I understand what this command may do to this host and want to run it")} />}
                     {plan.kind === "steps" && key === "INSTALL" && !list.loading &&
-                        <PlaybookExport id="install-playbook" pullable={!isLocalReference(ref)}
-                                        make={source => installPlaybook(plan, { name, imageRef: ref, engine }, list.value ?? null, source, hostName)} />}
+                        <PlaybookExport id="install-playbook" imageRef={ref}
+                                        make={(source, host) => installPlaybook(plan, { name, imageRef: ref, engine }, list.value ?? null, source, host)} />}
                 </Form>}
                 {startError && <ErrorAlert title={_("The operation could not be started")} error={startError} />}
                 {op && <OperationPanel op={op} />}

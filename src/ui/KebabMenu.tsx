@@ -4,8 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Button } from "@patternfly/react-core/dist/esm/components/Button/index.js";
 import EllipsisVIcon from "@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon.js";
-import { _ } from "../cockpit";
-import { useAccess } from "./access";
+import { accessReason, useAccess } from "./access";
 
 export interface MenuAction {
     id: string;
@@ -47,8 +46,7 @@ export function KebabMenu({ id, label, actions }: { id: string; label: string; a
             list[(at + (e.key === "ArrowDown" ? 1 : list.length - 1)) % list.length]?.focus();
         }
     };
-    const reasonOf = (a: MenuAction) => a.disabledReason ??
-        (a.mutating && access !== "root" ? _("This needs administrative access. Turn it on with the shell's “Limited access” button.") : null);
+    const reasonOf = (a: MenuAction) => a.disabledReason ?? (a.mutating ? accessReason(access) : null);
 
     return (
         <div className="ss-kebab" ref={root}>

@@ -9,6 +9,8 @@ import { Radio } from "@patternfly/react-core/dist/esm/components/Radio/index.js
 import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/index.js";
 import { _ } from "../cockpit";
 import type { ImageSource, PlaybookFile } from "../app/playbook";
+import { isLocalReference } from "../core/imageRef";
+import { useHostName } from "./access";
 import { ErrorAlert } from "./ErrorAlert";
 
 function download({ fileName, text }: PlaybookFile): void {
@@ -22,13 +24,16 @@ function download({ fileName, text }: PlaybookFile): void {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function PlaybookExport({ id, make, pullable = true }: {
+export function PlaybookExport({ id, make, imageRef }: {
     id: string;
-    /** the playbook now; the install's takes where the hosts get the image */
-    make(source: ImageSource): PlaybookFile;
-    /** whether the image can be pulled by its reference (else an archive is the way) */
-    pullable?: boolean | null;
+    /** the playbook now, exported from `host` (the host line's name), the hosts getting the image from `source` */
+    make(source: ImageSource, host: string): PlaybookFile;
+    /** the image the hosts need, pulled by this reference or loaded from an archive; null: none to get */
+    imageRef: string | null;
 }) {
+    const host = useHostName();
+    // a local reference cannot be pulled: an archive is the way
+    const pullable = imageRef === null ? null : !isLocalReference(imageRef);
     const [open, setOpen] = useState(false);
     const [fromArchive, setFromArchive] = useState(!pullable);
     const [archive, setArchive] = useState("");
@@ -37,7 +42,7 @@ export function PlaybookExport({ id, make, pullable = true }: {
     const save = () => {
         setError(null);
         try {
-            download(make(source));
+            download(make(source, host));
         } catch (e) {
             setError(e instanceof Error ? e : new Error(String(e)));
         }

@@ -5,7 +5,6 @@ import { runPlan, startServiceAction, stopPlan, uninstallPlan, type ServiceFacts
 import { imageOfRecord } from "../core/inventory";
 import type { Image } from "../core/model";
 import { useApp } from "./appContext";
-import { useHostName } from "./access";
 import { PlaybookExport } from "./PlaybookExport";
 import { uninstallPlaybook } from "../app/playbook";
 import { useDialogs } from "./dialogs";
@@ -45,7 +44,6 @@ function StopDialog(shown: ServiceFacts) {
 /** Uninstall; `leave`: the same, offered as leaving the domain the service's INSTALL joined. */
 export function UninstallDialog({ leave = false, ...shown }: ServiceFacts & { leave?: boolean }) {
     const app = useApp();
-    const hostName = useHostName();
     const props = useLive(shown);
     const [force, setForce] = useState(false);
     const [deleteImage, setDeleteImage] = useState(false);
@@ -59,8 +57,8 @@ export function UninstallDialog({ leave = false, ...shown }: ServiceFacts & { le
                        start={p => startServiceAction(app, props.record.name, "uninstall", p)} danger choices={choices}
                        // the backup and the override mount come from the list: no plan before it is read
                        waitingFor={list.loading ? _("Reading the host-data-list…") : null} blocker={list.error}
-                       extra={<PlaybookExport id="uninstall-playbook" pullable={null}
-                                              make={() => uninstallPlaybook(props, list.value ?? null, hostName)} />} />;
+                       extra={<PlaybookExport id="uninstall-playbook" imageRef={null}
+                                              make={(_source, host) => uninstallPlaybook(props, list.value ?? null, host)} />} />;
 }
 
 /**

@@ -15,16 +15,13 @@ import { ErrorAlert } from "./ErrorAlert";
 import { OperationPanel } from "./OperationPanel";
 import { PlanPreview } from "./PlanPreview";
 import { PlaybookExport } from "./PlaybookExport";
-import { useHostName } from "./access";
 import { updatePlaybook } from "../app/playbook";
-import { isLocalReference } from "../core/imageRef";
 
 export function UpdateDialog({ record, image, engine, mode }: {
     record: ServiceRecord; image: Image | null; engine: EngineName; mode: "update" | "rollback";
 }) {
     const dialogs = useDialogs();
     const app = useApp();
-    const hostName = useHostName();
     const [opId, setOpId] = useState<string | null>(null);
     const [starting, setStarting] = useState(false);
     const [error, setError] = useState<Error | null>(null);
@@ -56,8 +53,8 @@ export function UpdateDialog({ record, image, engine, mode }: {
                 </p>
                 {!opId && plan.kind === "steps" && <PlanPreview id={`${id}-preview`} plan={plan} />}
                 {!opId && plan.kind === "steps" && mode === "update" &&
-                    <PlaybookExport id="update-playbook" pullable={!isLocalReference(record.image)}
-                                    make={source => updatePlaybook(plan, record, engine, source, hostName)} />}
+                    <PlaybookExport id="update-playbook" imageRef={record.image}
+                                    make={(source, host) => updatePlaybook(plan, record, engine, source, host)} />}
                 {plan.kind === "refused" && <ErrorAlert title={_("This cannot be done")} error={new Error(_(plan.reason))} />}
                 {result === "unchanged" && <p id="image-switch" data-changed="false">{_("The image is unchanged: nothing to do.")}</p>}
                 {result && result !== "unchanged" &&
