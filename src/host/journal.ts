@@ -6,6 +6,23 @@
 import { cockpit, type Superuser } from "../cockpit";
 import { readJournalChunk, type JournalEntry } from "../core/journal";
 
+/**
+ * Feeds what `journalctl --output=json` prints on `proc` to onEntries, in whole entries;
+ * returns the cursor of the last entry read so far (null before any).
+ */
+export function streamEntries(proc: ReturnType<typeof cockpit.spawn>, onEntries: (entries: JournalEntry[]) => void): () => string | null {
+    let rest = "";
+    let last: string | null = null;
+    proc.stream(data => {
+        const chunk = readJournalChunk(rest, data);
+        rest = chunk.rest;
+        last = chunk.entries.at(-1)?.cursor || last;
+        if (chunk.entries.length > 0)
+            onEntries(chunk.entries);
+    });
+    return () => last;
+}
+
 /** Calls onEntries with the last `lines` entries, then with each new batch; returns a stop function. */
 export function followJournal(unit: string, lines: number, onEntries: (entries: JournalEntry[]) => void,
     onError: (message: string) => void, superuser: Superuser = "try"): () => void {
@@ -15,17 +32,9 @@ export function followJournal(unit: string, lines: number, onEntries: (entries: 
     const fail = (e: { message: string }) => { if (!stopped) onError(`journalctl -u ${unit}: ${e.message}`); };
 
     const read = (argv: string[], then?: (last: string | null) => void) => {
-        let rest = "";
-        let last: string | null = null;
         proc = cockpit.spawn(argv, { superuser, err: "message" });
-        proc.stream(data => {
-            const chunk = readJournalChunk(rest, data);
-            rest = chunk.rest;
-            last = chunk.entries.at(-1)?.cursor || last;
-            if (chunk.entries.length > 0 && !stopped)
-                onEntries(chunk.entries);
-        });
-        proc.then(() => { if (!stopped) then?.(last); }, fail);
+        const last = streamEntries(proc, entries => { if (!stopped) onEntries(entries); });
+        proc.then(() => { if (!stopped) then?.(last()); }, fail);
     };
     read([...base, "--lines", String(lines)], last =>
         read([...base, "--follow", ...(last ? [`--after-cursor=${last}`] : ["--lines=all"])]));

@@ -5,7 +5,7 @@ import { cockpit, hostError, HostError, readFile, run } from "../cockpit";
 import { busyPath, OPS_DIR, opPaths, systemdLiteral, parseOperation, parseOperationState, serializeOperation, type OperationFile, type OperationState } from "../core/operation";
 import { ChangeConflict, writeFile } from "./files";
 import { removeOrphanSecrets } from "./secrets";
-import { readJournalChunk } from "../core/journal";
+import { streamEntries } from "./journal";
 
 export interface FoundOperation { op: OperationFile; state: OperationState | null }
 export interface BrokenOperation { path: string; error: string }
@@ -162,13 +162,7 @@ export async function startTransientUnit(unit: string, title: string, argv: stri
 export function followUnitOutput(unit: string, onText: (text: string) => void): () => void {
     const journal = cockpit.spawn(["journalctl", "--follow", "--lines=all", "--output=json", "--all", "--unit", unit],
                                   { superuser: "require", err: "ignore" });
-    let rest = "";
-    journal.stream(data => {
-        const chunk = readJournalChunk(rest, data);
-        rest = chunk.rest;
-        if (chunk.entries.length > 0)
-            onText(chunk.entries.map(e => e.message + "\n").join(""));
-    });
+    streamEntries(journal, entries => onText(entries.map(e => e.message + "\n").join("")));
     journal.catch(() => undefined);
     return () => journal.close();
 }
