@@ -64,23 +64,9 @@ root_of() { echo "$BASE/root-$1"; }
 state_of() { echo "$BASE/state-$1"; }
 ctl() { ip netns exec "$NETNS" "$@"; }
 
+# the testbed's tools, and what the fleet adds: its network, its keys, Ansible
 host_packages() {
-    local need=()
-    command -v systemd-nspawn >/dev/null || need+=(systemd-container)
-    command -v debootstrap >/dev/null || need+=(debootstrap)
-    command -v chromium >/dev/null || need+=(chromium)
-    command -v zstd >/dev/null || need+=(zstd)
-    command -v curl >/dev/null || need+=(curl)
-    command -v nsenter >/dev/null || need+=(util-linux)
-    command -v pgrep >/dev/null || need+=(procps)
-    command -v ip >/dev/null || need+=(iproute2)
-    command -v ssh-keygen >/dev/null || need+=(openssh-client)
-    command -v ansible-playbook >/dev/null || need+=(ansible)
-    if [ ${#need[@]} -gt 0 ]; then
-        say "installing ${need[*]} (once)"
-        apt-get update -q >&2
-        apt-get install -y -q "${need[@]}" >&2
-    fi
+    "$HERE/testbed.sh" host-packages ip:iproute2 ssh-keygen:openssh-client ansible-playbook:ansible >&2
 }
 
 # --- the root both hosts start from ---------------------------------------------------------------

@@ -13,6 +13,7 @@
 # staff); `sssd-image` builds the reference SSSD image of images/sssd/ inside (cached, idempotent).
 #
 # Usage: testbed.sh setup | boot | images | sssd-image | directory | exec CMD... | journal | stop | reset | destroy | status
+#                   | host-packages [COMMAND:PACKAGE...]
 # Env:   ROOT         rootfs folder            (default /var/tmp/system-services-testbed/root)
 #        PLUGIN_DIR   built plugin to serve    (read-only at /usr/share/cockpit/$PLUGIN_NAME: a symlink
 #                                              into its parent folder, bind-mounted at /srv/plugin-parent)
@@ -45,15 +46,14 @@ export DEBIAN_FRONTEND=noninteractive
 # The Debian mirror this machine's apt already uses (one script for the whole repository).
 mirror() { "$HERE/../../tools/debian-mirror.sh"; }
 
+# What this machine needs to run testbeds, and more as COMMAND:PACKAGE pairs (fleet.sh's):
+# each package whose command is missing is installed.
 host_packages() {
-    local need=()
-    command -v systemd-nspawn >/dev/null || need+=(systemd-container)
-    command -v debootstrap >/dev/null || need+=(debootstrap)
-    command -v chromium >/dev/null || need+=(chromium)
-    command -v zstd >/dev/null || need+=(zstd)
-    command -v curl >/dev/null || need+=(curl)
-    command -v nsenter >/dev/null || need+=(util-linux)
-    command -v pgrep >/dev/null || need+=(procps)
+    local need=() pair
+    for pair in systemd-nspawn:systemd-container debootstrap:debootstrap chromium:chromium zstd:zstd curl:curl \
+                nsenter:util-linux pgrep:procps "$@"; do
+        command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
+    done
     if [ ${#need[@]} -gt 0 ]; then
         apt-get update -q
         apt-get install -y -q "${need[@]}"
@@ -243,5 +243,6 @@ case "${1:-}" in
     reset) reset ;;
     destroy) destroy ;;
     status) if running; then echo running; else echo stopped; fi ;;
-    *) echo "usage: $0 setup|boot|images|sssd-image|directory|exec CMD...|journal|stop|reset|destroy|status" >&2; exit 2 ;;
+    host-packages) shift; host_packages "$@" ;;
+    *) echo "usage: $0 setup|boot|images|sssd-image|directory|exec CMD...|journal|stop|reset|destroy|status|host-packages [COMMAND:PACKAGE...]" >&2; exit 2 ;;
 esac
