@@ -48,16 +48,20 @@ async function shot(page, name) {
 }
 
 // Opens each [button, dialog id], photographs it as PREFIX-ID and closes it with Escape.
+// Clicks `openers` in turn, photographs what opened once `ready` shows, closes it with Escape
+async function shotOpened(page, frame, openers, ready, name) {
+    for (const opener of [openers].flat())
+        await frame.locator(opener).click();
+    await frame.locator(ready).waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, name);
+    await page.keyboard.press("Escape");
+    await frame.locator(ready).waitFor({ state: "detached" });
+}
+
 async function shotDialogs(page, frame, prefix, dialogs) {
-    for (const [buttons, dialog] of dialogs) {
-        for (const button of [buttons].flat())
-            await frame.locator(button).click();
-        await frame.locator(`#${dialog}`).waitFor();
-        await page.waitForTimeout(300);
-        await shot(page, `${prefix}-${dialog}`);
-        await page.keyboard.press("Escape");
-        await frame.locator(`#${dialog}`).waitFor({ state: "detached" });
-    }
+    for (const [openers, dialog] of dialogs)
+        await shotOpened(page, frame, openers, `#${dialog}`, `${prefix}-${dialog}`);
 }
 
 test("every table with real rows keeps its cells' text apart; each view and dialog is photographed", async t => {
@@ -105,11 +109,7 @@ test("every table with real rows keeps its cells' text apart; each view and dial
             await shot(page, "06-service");
             await frame.locator("#unit-card").scrollIntoViewIfNeeded();
             await shot(page, "07-service-unit");
-            await frame.locator("#service-menu").click();
-            await frame.locator("#service-uninstall").waitFor();
-            await shot(page, "07-service-menu");
-            await page.keyboard.press("Escape");
-            await frame.locator("#service-uninstall").waitFor({ state: "detached" });
+            await shotOpened(page, frame, "#service-menu", "#service-uninstall", "07-service-menu");
 
             // the service's dialogs
             await shotDialogs(page, frame, "08", [[["#service-menu", "#service-update"], "update-dialog"],
@@ -129,11 +129,7 @@ test("every table with real rows keeps its cells' text apart; each view and dial
 
             // the RUN-only image's Generate unit dialog
             await openImage(frame, "localhost/run-only:latest");
-            await frame.locator("#image-generate-unit").click();
-            await frame.locator("#generate-unit-text").waitFor();
-            await shot(page, "10-generate-unit-dialog");
-            await page.keyboard.press("Escape");
-            await frame.locator("#generate-unit-text").waitFor({ state: "detached" });
+            await shotOpened(page, frame, "#image-generate-unit", "#generate-unit-text", "10-generate-unit-dialog");
         });
         const files = await fs.readdir(SHOTS);
         assert.equal(files.filter(f => f.endsWith(".png")).length, 14, `screenshots in ${SHOTS}: ${files.join(" ")}`);

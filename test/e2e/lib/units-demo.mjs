@@ -60,18 +60,22 @@ export async function removeUnitsDemoImages(engine, rebuilt) {
  * 8091, the record and the image the reference names.
  */
 export async function updateAndRollBack(frame, engine, before, after) {
-    const running = async () => (await exec(`${engine} container inspect --format '{{.Image}}' units-demo`)).stdout.trim().replace(/^sha256:/, "");
+    // the dialog's result says units-demo moved from `from` to `to`; its unit is active, its container runs `to`
+    const switched = async (from, to) => {
+        const result = frame.locator('#image-switch[data-changed="true"]');
+        await result.waitFor();
+        assert.equal(await result.getAttribute("data-before"), from);
+        assert.equal(await result.getAttribute("data-after"), to);
+        assert.equal(await result.getAttribute("data-running"), to);
+        await waitForUnitState("units-demo.service", "active");
+        const running = (await exec(`${engine} container inspect --format '{{.Image}}' units-demo`)).stdout.trim().replace(/^sha256:/, "");
+        assert.equal(running, to);
+    };
     await openService(frame, "units-demo");
     await serviceMenu(frame, "service-update");
     assert.match(await frame.locator("#update-dialog-current").innerText(), new RegExp(before.slice(0, 12)));
     await frame.locator("#update-dialog-submit").click();
-    const update = frame.locator('#image-switch[data-changed="true"]');
-    await update.waitFor();
-    assert.equal(await update.getAttribute("data-before"), before);
-    assert.equal(await update.getAttribute("data-after"), after);
-    assert.equal(await update.getAttribute("data-running"), after);
-    await waitForUnitState("units-demo.service", "active");
-    assert.equal(await running(), after);
+    await switched(before, after);
     assert.match(await httpHello(8091), /hello/);
     const record = await readRecord("units-demo");
     assert.equal(record.imageId, after);
@@ -80,13 +84,7 @@ export async function updateAndRollBack(frame, engine, before, after) {
 
     await serviceMenu(frame, "service-rollback");
     await frame.locator("#rollback-dialog-submit").click();
-    const rollback = frame.locator('#image-switch[data-changed="true"]');
-    await rollback.waitFor();
-    assert.equal(await rollback.getAttribute("data-before"), after);
-    assert.equal(await rollback.getAttribute("data-after"), before);
-    assert.equal(await rollback.getAttribute("data-running"), before);
-    await waitForUnitState("units-demo.service", "active");
-    assert.equal(await running(), before);
+    await switched(after, before);
     assert.equal((await readRecord("units-demo")).imageId, before);
     assert.equal(await imageId(UNITS_DEMO, engine), before, "the reference names the old image again");
     await frame.locator("#rollback-dialog-close").click();
