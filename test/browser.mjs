@@ -8,6 +8,9 @@ export async function launchChromium() {
         executablePath: CHROMIUM,
         headless: true,
         args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            // English whatever the machine's LANG: the tests read the page's English text (i18n.spec sets
+            // CockpitLang itself)
+            "--lang=en-US"],
     });
 }

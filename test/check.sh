@@ -4,7 +4,8 @@
 # one counts as one failure. Exits non-zero on any failure.
 cd "$(dirname "$0")/.."
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+fails=$(mktemp)
+trap 'rm -f "$log" "$fails"' EXIT
 status=0
 
 suite() {  # name, command...
@@ -19,6 +20,11 @@ suite() {  # name, command...
         echo "$name: 0 passed, 1 failed" >> "$log"
     else
         grep -E '^[A-Za-z0-9 ().-]+: [0-9]+ passed, [0-9]+ failed$' "$out" >> "$log"
+    fi
+    # what failed, a few lines of it, for the end of the output (where a CI log's tail shows it)
+    if [ "$rc" -ne 0 ] || grep -qE ': [0-9]+ passed, [1-9][0-9]* failed$' "$out"; then
+        grep -E -A2 '^ *(✖ |not ok)' "$out" | grep -vE '^(--|✖ failing tests:)$' | awk '!seen[$0]++' |
+            cut -c1-200 | head -n 8 | sed "s/^/$name| /" >> "$fails"
     fi
     [ "$rc" -eq 0 ] || status=1
     rm -f "$out"
@@ -44,7 +50,7 @@ static_suites() {
 
 if [ -x test/e2e/run.sh ] && [ "${SKIP_E2E:-}" != 1 ]; then
     static_out=$(mktemp)
-    trap 'rm -f "$log" "$static_out" "$static_out.status"' EXIT
+    trap 'rm -f "$log" "$fails" "$static_out" "$static_out.status"' EXIT
     ( static_suites; echo "$status" > "$static_out.status" ) > "$static_out" 2>&1 &
     static_pid=$!
     echo "=== typecheck, lint, layers, i18n, unit, node floor, image list grammar and packaging run beside the e2e suite; their output follows it"
@@ -59,5 +65,9 @@ fi
 
 echo "=== summary"
 cat "$log"
+if [ -s "$fails" ]; then
+    echo "=== what failed (the first lines; the whole output is above)"
+    cat "$fails"
+fi
 awk '{ p += $(NF-3); f += $(NF-1) } END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }' "$log" || status=1
 exit $status

@@ -30,7 +30,8 @@
 #             the bridge); idempotent; leaves no process or mount behind
 #   exec      a command on a host, as root (nsenter + systemd-run: systemd-run expands every $
 #             in argv, so give scripts on stdin: `fleet.sh exec b /bin/bash -s < script`)
-#   run       a command in the control namespace, with ANSIBLE_CONFIG set (ansible fleet -m ping)
+#   run       a command in the control namespace, with ANSIBLE_CONFIG and a UTF-8 locale set
+#             (ansible fleet -m ping)
 # Env: PLUGIN_DIR, CTX_DIR (default test/images), FLEET_BASE (default /var/tmp/system-services-fleet),
 #      FLEET_NET (first three octets, default 10.77.20), CACHE (default /var/cache/system-services-testbed)
 # Ansible: $BASE/ansible/ansible.cfg (inventory.ini, group fleet; pipelining, forks 10; the
@@ -464,6 +465,7 @@ case "${1:-}" in
     status) status ;;
     exec) shift; h=${1:-}; shift || true; ct_exec "$h" "$@" ;;
     journal) ct_exec "${2:-}" journalctl -b --no-pager ;;
-    run) shift; export ANSIBLE_CONFIG=$ANSIBLE_DIR/ansible.cfg; exec ip netns exec "$NETNS" "$@" ;;
+    # (ansible-core starts only in a UTF-8 locale that exists; Debian's libc has C.UTF-8 built in)
+    run) shift; export ANSIBLE_CONFIG=$ANSIBLE_DIR/ansible.cfg LC_ALL=C.UTF-8 LANG=C.UTF-8; exec ip netns exec "$NETNS" "$@" ;;
     *) echo "usage: $0 up|down|status|exec a|b CMD...|journal a|b|run CMD..." >&2; exit 2 ;;
 esac

@@ -80,8 +80,12 @@ export function parseRecap(output) {
 
 // Debian's ansible-playbook against the fleet's inventory (group `fleet`), from the control
 // namespace. Resolves { code, stdout, stderr, recap }; with check a non-zero exit rejects.
+// ansible-core refuses to start unless the locale is a UTF-8 one that exists: a caller's
+// LANG=en_US.UTF-8 on a machine without that locale, or LC_ALL=C, stops it. C.UTF-8 is built
+// into Debian's libc (ANSIBLE_LOCALE, as fleet.sh run sets it).
+const ANSIBLE_LOCALE = { LC_ALL: "C.UTF-8", LANG: "C.UTF-8" };
 export async function ansiblePlaybook(playbookPath, args = [], { check = true, timeout = 600_000 } = {}) {
-    const env = { ...process.env, ANSIBLE_CONFIG: ANSIBLE_CFG, ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+    const env = { ...process.env, ...ANSIBLE_LOCALE, ANSIBLE_CONFIG: ANSIBLE_CFG, ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
     const result = await run(["ip", "netns", "exec", FLEET_NETNS, "ansible-playbook", "-i", INVENTORY, ...args, playbookPath],
         { timeout, env });
     result.recap = parseRecap(result.stdout);
