@@ -121,6 +121,14 @@ function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; 
     const dialogs = useDialogs();
     const opsOnHost = useOperationsOnHost(access === "root", inventory.refresh);
     const engine = facts.engine?.found ? facts.engine : null;
+    // ready (for tests, and for whoever waits on it): what the page shows first is all there, the
+    // first listing and the operations found on the host included, so nothing moves after it
+    const listed = !engine || access === "init" || inventory.error !== null ||
+        (inventory.images !== null && inventory.containers !== null && inventory.records !== null);
+    const ready = facts.engine !== null && access !== "init" && listed && opsOnHost.loaded;
+    useEffect(() => {
+        document.getElementById("app")?.setAttribute("data-ready", String(ready));
+    }, [ready]);
     return (
         <>
             <header className="ss-header">
@@ -150,12 +158,8 @@ export function App({ host }: { host: Host }) {
     const access = useAccessState(host);
     // listed once access is known: root's images, or (limited) none
     const inventory = useInventory(host, facts.engine?.found && access !== "init" ? facts.engine.name : null, access === "root");
-    const ready = facts.engine !== null && facts.systemd !== null && access !== "init";
     // the runner needs to know whether operations can run as transient units
     const app = useMemo(() => facts.systemd && createContext(host, facts.systemd.available), [host, facts.systemd]);
-    useEffect(() => {
-        document.getElementById("app")?.setAttribute("data-ready", String(ready));
-    }, [ready]);
     if (!app)
         return <Spinner id="host-loading" aria-label={_("Loading")} />;
     return (

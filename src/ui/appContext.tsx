@@ -37,12 +37,14 @@ export function useOperation(id: string | null): OperationView | null {
 
 /**
  * While `active` (administrative access), finds the host's operations once and calls `onFinished`
- * each time one of them ends, so the inventory is read again. `broken`: op files that do not read.
+ * each time one of them ends, so the inventory is read again. `broken`: op files that do not read;
+ * `loaded`: the first search has ended (or there is none to make).
  */
-export function useOperationsOnHost(active: boolean, onFinished: () => void): { error: Error | null; broken: BrokenOperation[] } {
+export function useOperationsOnHost(active: boolean, onFinished: () => void): { error: Error | null; broken: BrokenOperation[]; loaded: boolean } {
     const { runner } = useApp();
     const [error, setError] = useState<Error | null>(null);
     const [broken, setBroken] = useState<BrokenOperation[]>([]);
+    const [searched, setSearched] = useState(false);
     const seen = useRef(new Map<string, string>());
     // the latest callback, without watching the host again when the caller passes a new one
     const onFinishedRef = useRef(onFinished);
@@ -51,7 +53,7 @@ export function useOperationsOnHost(active: boolean, onFinished: () => void): { 
         if (!active)
             return;
         const fail = (e: unknown) => setError(e instanceof Error ? e : new Error(String(e)));
-        runner.find().then(setBroken, fail);
+        runner.find().then(setBroken, fail).finally(() => setSearched(true));
         const unwatch = runner.watchOtherTabs(setBroken, fail);
         const stop = runner.onChange(() => {
             let ended = false;
@@ -69,5 +71,5 @@ export function useOperationsOnHost(active: boolean, onFinished: () => void): { 
         };
     }, [runner, active]);
     useEffect(() => () => runner.close(), [runner]);
-    return { error, broken };
+    return { error, broken, loaded: !active || searched };
 }

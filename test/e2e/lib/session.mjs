@@ -32,7 +32,8 @@ export async function login(page, { admin = true, path: where = "/", baseUrl = C
     await page.locator("#main").waitFor();
 }
 
-// The page's iframe, waited for until its first probes are done (#app[data-ready="true"]).
+// The page's iframe, waited for until what it shows first is there (#app[data-ready="true"]:
+// the host's probes, access, the first listing and the operations found on the host).
 export async function enterPage(page) {
     const frame = page.frameLocator(FRAME);
     await frame.locator('#app[data-ready="true"]').waitFor();
