@@ -123,7 +123,7 @@ function Main({ facts, access, inventory }: { facts: HostFacts; access: Access; 
     const engine = facts.engine?.found ? facts.engine : null;
     // ready (for tests, and for whoever waits on it): what the page shows first is all there, the
     // first listing and the operations found on the host included, so nothing moves after it
-    const listed = !engine || access === "init" || inventory.error !== null ||
+    const listed = !engine || inventory.error !== null ||
         (inventory.images !== null && inventory.containers !== null && inventory.records !== null);
     const ready = facts.engine !== null && access !== "init" && listed && opsOnHost.loaded;
     useEffect(() => {
