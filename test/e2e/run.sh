@@ -177,10 +177,12 @@ testbed_down() {
     if [ -n "$AD_BOOTED" ]; then "$AD" down || say "stopping the AD DC failed"; AD_BOOTED=; fi
 }
 
+fleet_running() { [ "$("$FLEET" status | grep -c ': running$')" = 2 ]; }
+
 # The fleet's specs in the background (FLEET_JOB), their output kept for fleet_wait.
 FLEET_JOB=
 fleet_beside() {
-    [ "$("$FLEET" status | grep -c ': running$')" = 2 ] || FLEET_BOOTED=1   # for cleanup: the job cannot tell it
+    fleet_running || FLEET_BOOTED=1   # for cleanup: the job cannot tell it
     ( trap - EXIT INT TERM; fleet_specs "$@" ) > "$E2E_TMP/fleet.out" 2>&1 &
     FLEET_JOB=$!
 }
@@ -208,7 +210,7 @@ stop_fleet_job() {
 # browser in the fleet's control network namespace. A fleet that is up already is used and left up.
 fleet_specs() {
     local t0=$SECONDS
-    if [ "$("$FLEET" status | grep -c ': running$')" = 2 ]; then
+    if fleet_running; then
         say "a fleet is already running: testing against it, leaving it up"
     else
         FLEET_BOOTED=1

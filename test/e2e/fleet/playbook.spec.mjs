@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { withCockpit } from "../lib/session.mjs";
 import { downloadPlaybook } from "../lib/playbook.mjs";
-import { ansiblePlaybook, DEMO_ARCHIVE, FLEET_A_URL, fleetExec, fleetJournal, HOSTS, withPageOnB } from "../lib/fleet.mjs";
+import { ansiblePlaybook, cleanFleetService, DEMO_ARCHIVE, FLEET_A_URL, fleetExec, fleetJournal, HOSTS, withPageOnB } from "../lib/fleet.mjs";
 
 const DEMO = "localhost/demo-service:latest";
 const NAME = "demo-service";
@@ -18,11 +18,9 @@ const HOST_NAMES = [HOSTS.a.name, HOSTS.b.name];
 // What installing the demo service leaves on a host, removed (and on fleet-a the image too:
 // the install playbook loads it from the archive there)
 async function cleanDemo(host) {
-    await fleetExec(host, `systemctl disable --now ${NAME}.service 2>/dev/null; podman rm -f ${NAME} >/dev/null 2>&1;
-        rm -rf /etc/systemd/system/${NAME}.service /etc/containers/system-services/${NAME} /etc/${NAME} \\
-            /var/lib/containers/system-services/backups/${NAME};
-        systemctl daemon-reload; systemctl reset-failed ${NAME}.service 2>/dev/null;
-        ${host === "a" ? `podman rmi -f ${DEMO} >/dev/null 2>&1;` : ""} true`);
+    await cleanFleetService(host, NAME, `/etc/${NAME}`);
+    if (host === "a")
+        await fleetExec("a", `podman rmi -f ${DEMO} >/dev/null 2>&1; true`);
 }
 
 async function answer(host) {

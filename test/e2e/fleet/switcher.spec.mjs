@@ -3,19 +3,14 @@
 // administrative access on fleet-b; what it then does happens on fleet-b, and on fleet-b only.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fleetExec, switchToAdminOnB, withPageOnB } from "../lib/fleet.mjs";
+import { cleanFleetService, fleetExec, switchToAdminOnB, withPageOnB } from "../lib/fleet.mjs";
+import { httpHello } from "../lib/testbed.mjs";
 
 const DEMO = "localhost/demo-service:latest";
 const NAME = "demo-service";
 
 // What installing the demo service leaves on a host, removed; the image stays.
-async function cleanDemo(host) {
-    await fleetExec(host, `systemctl disable --now ${NAME}.service 2>/dev/null; podman rm -f ${NAME} >/dev/null 2>&1;
-        rm -rf /etc/systemd/system/${NAME}.service /etc/containers/system-services/${NAME} /etc/${NAME} \\
-            /var/lib/containers/system-services/backups/${NAME};
-        rm -f /var/lib/containers/system-services/ops/system-services-op-${NAME}-*;
-        systemctl daemon-reload; systemctl reset-failed ${NAME}.service 'system-services-op-${NAME}-*' 2>/dev/null; true`);
-}
+const cleanDemo = host => cleanFleetService(host, NAME, `/etc/${NAME}`);
 
 // Everything of the demo service a host has: its record, unit, containers and images, one per line.
 async function demoTraces(host) {
@@ -24,14 +19,6 @@ async function demoTraces(host) {
         systemctl list-units --all --plain --no-legend '${NAME}*' | sed 's/^/unit /';
         podman ps -a --format 'container {{.Names}} {{.Image}}';
         podman images --format 'image {{.Repository}}:{{.Tag}}'`)).stdout.trim();
-}
-
-// What fleet-b's 127.0.0.1:8088 answers, asked for up to 10 s until it says "hello".
-async function demoAnswer() {
-    let answer = "";
-    for (let i = 0; i < 40 && !answer.includes("hello"); i++, await new Promise(resolve => setTimeout(resolve, 250)))
-        answer = (await fleetExec("b", "curl -s --max-time 2 http://127.0.0.1:8088/ || true")).stdout;
-    return answer;
 }
 
 // The install dialog for the demo image, submitted; resolves the operation's final status.
@@ -73,7 +60,7 @@ test("the page on fleet-b names it, installs and runs the demo service there onc
         await frame.locator('#unit-state[data-enabled="enabled"]').waitFor();
         await frame.locator("#unit-start").click();
         await frame.locator('#unit-state[data-active="active"]').waitFor();
-        assert.match(await demoAnswer(), /hello from the demo system service/, "the service answers on fleet-b");
+        assert.match(await httpHello(8088, { run: command => fleetExec("b", command) }), /hello from the demo system service/, "the service answers on fleet-b");
         await frame.locator("#install-close").click();
 
         // while it runs on fleet-b, fleet-a has nothing of it

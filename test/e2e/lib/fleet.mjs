@@ -4,12 +4,12 @@
 // network namespace (run.sh: `fleet.sh run node ...`), where the hosts' addresses are reachable.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { cleanServiceCommand } from "./ops.mjs";
 import { withCockpit, PASSWORD } from "./session.mjs";
 
 export const FLEET_SH = fileURLToPath(new URL("../../testbed/fleet.sh", import.meta.url));
 const BASE = process.env.FLEET_BASE ?? "/var/tmp/system-services-fleet";
 const NET = process.env.FLEET_NET ?? "10.77.20";
-export const FLEET_NETNS = "syssvc-fleet";
 export const HOSTS = {
     a: { name: "fleet-a", address: `${NET}.11` },
     b: { name: "fleet-b", address: `${NET}.12` },
@@ -22,9 +22,6 @@ export const FRAME_NAME_ON_B = `cockpit1:${FLEET_B}/system-services`;
 export const FRAME_ON_B = `iframe[name="${FRAME_NAME_ON_B}"]`;
 // localhost/demo-service:latest as an oci-archive, the same image ID as on fleet-b
 export const DEMO_ARCHIVE = `${BASE}/demo-service.tar`;
-export const ANSIBLE_DIR = `${BASE}/ansible`;
-export const ANSIBLE_CFG = `${ANSIBLE_DIR}/ansible.cfg`;
-export const INVENTORY = `${ANSIBLE_DIR}/inventory.ini`;
 
 // argv run to its end: { code, stdout, stderr }, `input` on its stdin
 function run(argv, { input = "", timeout, env } = {}) {
@@ -56,6 +53,11 @@ export async function fleetExec(host, command, { check = true, timeout = 120_000
     return result;
 }
 
+// Service NAME removed from host "a" or "b" as a spec may leave it (ops.mjs's cleanServiceCommand).
+export async function cleanFleetService(host, name, extra = "") {
+    await fleetExec(host, cleanServiceCommand(name, extra));
+}
+
 // The last lines of a host's journal of this boot.
 export async function fleetJournal(host, lines = 500) {
     const { stdout, stderr } = await fleetExec(host, `journalctl -b --no-pager | tail -n ${Number(lines)}`,
@@ -78,16 +80,12 @@ export function parseRecap(output) {
     return recap;
 }
 
-// Debian's ansible-playbook against the fleet's inventory (group `fleet`), from the control
-// namespace. Resolves { code, stdout, stderr, recap }; with check a non-zero exit rejects.
-// ansible-core refuses to start unless the locale is a UTF-8 one that exists: a caller's
-// LANG=en_US.UTF-8 on a machine without that locale, or LC_ALL=C, stops it. C.UTF-8 is built
-// into Debian's libc (ANSIBLE_LOCALE, as fleet.sh run sets it).
-const ANSIBLE_LOCALE = { LC_ALL: "C.UTF-8", LANG: "C.UTF-8" };
+// Debian's ansible-playbook against the fleet's inventory (group `fleet`), through `fleet.sh run`:
+// the control namespace, the fleet's ansible.cfg, and a UTF-8 locale ansible-core accepts
+// whatever the caller's is. Resolves { code, stdout, stderr, recap }; with check a non-zero exit rejects.
 export async function ansiblePlaybook(playbookPath, args = [], { check = true, timeout = 600_000 } = {}) {
-    const env = { ...process.env, ...ANSIBLE_LOCALE, ANSIBLE_CONFIG: ANSIBLE_CFG, ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
-    const result = await run(["ip", "netns", "exec", FLEET_NETNS, "ansible-playbook", "-i", INVENTORY, ...args, playbookPath],
-        { timeout, env });
+    const env = { ...process.env, ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0" };
+    const result = await run([FLEET_SH, "run", "ansible-playbook", ...args, playbookPath], { timeout, env });
     result.recap = parseRecap(result.stdout);
     if (result.code !== 0 && check)
         throw new Error(`ansible-playbook ${playbookPath} exited ${result.code}\n${result.stdout}${result.stderr}`);

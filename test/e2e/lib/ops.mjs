@@ -157,13 +157,21 @@ export async function fingerprint(dir) {
     return (await exec(`cd ${dir} && find . -printf '%p %y %m %U:%G\\n' | sort && find . -type f -print0 | sort -z | xargs -0 -r sha256sum`)).stdout;
 }
 
-/** Removes service NAME as any of these specs may leave it, with its operations' files and units. */
-export async function cleanService(name, extra = "", engine = "podman") {
-    await exec(`systemctl disable --now ${name}.service 2>/dev/null; ${engine} rm -f ${name} >/dev/null 2>&1; ` +
+/**
+ * The one-line command that removes service NAME from a host as any spec may leave it: its unit,
+ * container, record, backups, /etc/NAME.installed and the `extra` paths, its operations' files and units.
+ */
+export function cleanServiceCommand(name, extra = "", engine = "podman") {
+    return `systemctl disable --now ${name}.service 2>/dev/null; ${engine} rm -f ${name} >/dev/null 2>&1; ` +
         `rm -rf /etc/systemd/system/${name}.service ${RECORDS}/${name} ${BACKUPS}/${name} /etc/${name}.installed ${extra}; ` +
         `systemctl daemon-reload; systemctl stop 'system-services-op-${name}-*' 2>/dev/null; ` +
         `systemctl reset-failed 'system-services-op-${name}-*' 2>/dev/null; systemctl reset-failed ${name}.service 2>/dev/null; ` +
-        `rm -f ${OPS_DIR}/system-services-op-${name}-* ${OPS_DIR}/${name}.busy; true`);
+        `rm -f ${OPS_DIR}/system-services-op-${name}-* ${OPS_DIR}/${name}.busy; true`;
+}
+
+/** Removes service NAME from the testbed (cleanServiceCommand). */
+export async function cleanService(name, extra = "", engine = "podman") {
+    await exec(cleanServiceCommand(name, extra, engine));
 }
 
 export async function openImage(frame, ref) {

@@ -39,11 +39,12 @@ export async function waitForUnitState(unit, state, { timeout = 30_000 } = {}) {
     }
 }
 
-// What 127.0.0.1:PORT answers on the testbed, asked for up to 10 s until it says "hello".
-export async function httpHello(port) {
+// What 127.0.0.1:PORT answers on the testbed (or the host `run` runs a command on), asked for up
+// to 10 s until it says "hello".
+export async function httpHello(port, { run = exec } = {}) {
     let answer = "";
     for (let i = 0; i < 40 && !answer.includes("hello"); i++, await sleep(250))
-        answer = (await exec(`curl -s --max-time 2 http://127.0.0.1:${port}/ || true`)).stdout;
+        answer = (await run(`curl -s --max-time 2 http://127.0.0.1:${port}/ || true`)).stdout;
     return answer;
 }
 
