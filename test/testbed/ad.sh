@@ -21,11 +21,10 @@
 # Env: AD_NET (first three octets, default 10.77.13), AD_BASE (default /var/tmp/system-services-ad),
 #      CACHE (default /var/cache/system-services-testbed)
 set -euo pipefail
-# a machine outlives this script: it must not keep the caller's descriptors (a flock on the
-# testbed lock would be held until the machine stops). Run as: bash -c "$CLOSE_FDS" close-fds CMD...
-CLOSE_FDS='for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec "$@"'
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=machine.sh
+. "$HERE/machine.sh"
 BASE=${AD_BASE:-/var/tmp/system-services-ad}
 ROOT=$BASE/root
 STATE=$BASE/state
@@ -76,9 +75,7 @@ net_down() {
 }
 
 # --- the machine ------------------------------------------------------------------------------------
-nspawn_pid() { cat "$STATE/nspawn.pid"; }
-ct_pid() { pgrep -P "$(nspawn_pid)" -x systemd; }
-running() { [ -f "$STATE/nspawn.pid" ] && kill -0 "$(nspawn_pid)" 2>/dev/null; }
+running() { machine_running "$STATE"; }
 
 # boot [NSPAWN-OPTION...]: boot $ROOT in $NETNS and wait for systemd
 boot() {
@@ -91,36 +88,15 @@ boot() {
         --network-namespace-path="/run/netns/$NETNS" --resolv-conf=off \
         --console=read-only > "$STATE/nspawn.log" 2>&1 < /dev/null &
     echo $! > "$STATE/nspawn.pid"
-    local i s="" pid
-    for i in $(seq 1 240); do
-        if pid=$(ct_pid 2>/dev/null); then
-            s=$(nsenter -t "$pid" -a systemctl is-system-running 2>/dev/null || true)
-            case "$s" in running|degraded) break;; esac
-        fi
-        running || { tail -n 20 "$STATE/nspawn.log" >&2; return 1; }
-        sleep 0.25
-    done
-    case "$s" in running|degraded) ;; *) say "the DC did not finish booting (state: ${s:-unknown})"; return 1;; esac
+    machine_wait "$STATE" "ad.sh: the DC" 60
 }
 
 ct_exec() {
     running || { say "the DC is not running (ad.sh up)"; return 1; }
-    nsenter -t "$(ct_pid)" -a systemd-run --wait --pipe --collect -q env -u INVOCATION_ID "$@"
+    machine_exec "$STATE" "$@"
 }
 
-poweroff() {
-    [ -f "$STATE/nspawn.pid" ] || return 0
-    local np i
-    np=$(nspawn_pid)
-    kill -TERM "$np" 2>/dev/null || true
-    for i in $(seq 1 240); do kill -0 "$np" 2>/dev/null || break; sleep 0.25; done
-    if kill -0 "$np" 2>/dev/null; then
-        say "the DC did not power off in 60 s: killing it"
-        kill -KILL "$np" 2>/dev/null || true
-        sleep 1
-    fi
-    rm -f "$STATE/nspawn.pid"
-}
+poweroff() { machine_poweroff "$STATE" "ad.sh: the DC"; }
 
 # --- setup: rootfs, provisioned DC ----------------------------------------------------------------
 rootfs() {

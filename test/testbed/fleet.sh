@@ -38,11 +38,10 @@
 # controller's key; StrictHostKeyChecking=yes against $BASE/ansible/known_hosts).
 # One fleet per machine (fixed names): wrap runs in `flock -w 1800 /tmp/system-services-fleet.lock`.
 set -euo pipefail
-# a machine outlives this script: it must not keep the caller's descriptors (a flock on the
-# lock would be held until the machine stops). Run as: bash -c "$CLOSE_FDS" close-fds CMD...
-CLOSE_FDS='for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec "$@"'
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=machine.sh
+. "$HERE/machine.sh"
 REPO=$(cd "$HERE/../.." && pwd)
 BASE=${FLEET_BASE:-/var/tmp/system-services-fleet}
 CACHE=${CACHE:-/var/cache/system-services-testbed}
@@ -252,9 +251,7 @@ net_down() {
 }
 
 # --- machines ----------------------------------------------------------------------------------------
-nspawn_pid() { cat "$(state_of "$1")/nspawn.pid"; }
-ct_pid() { pgrep -P "$(nspawn_pid "$1")" -x systemd; }
-running() { [ -f "$(state_of "$1")/nspawn.pid" ] && kill -0 "$(nspawn_pid "$1")" 2>/dev/null; }
+running() { machine_running "$(state_of "$1")"; }
 
 start_machine() {
     local h=$1 state pd binds=()
@@ -308,43 +305,22 @@ remove_cgroup() {
     done
 }
 
-wait_machine() {
-    local h=$1 i s="" pid
-    for i in $(seq 1 240); do
-        if pid=$(ct_pid "$h" 2>/dev/null); then
-            s=$(nsenter -t "$pid" -a systemctl is-system-running 2>/dev/null || true)
-            case "$s" in running|degraded) return 0;; esac
-        fi
-        running "$h" || { tail -n 20 "$(state_of "$h")/nspawn.log" >&2; return 1; }
-        sleep 0.25
-    done
-    say "fleet-$h did not finish booting (state: ${s:-unknown})"
-    return 1
-}
+wait_machine() { machine_wait "$(state_of "$1")" "fleet.sh: fleet-$1" 60; }
 
 ct_exec() {
     local h=$1; shift
     ip_of "$h" >/dev/null
     running "$h" || { say "fleet-$h is not running (fleet.sh up)"; return 1; }
-    nsenter -t "$(ct_pid "$h")" -a systemd-run --wait --pipe --collect -q env -u INVOCATION_ID "$@"
+    machine_exec "$(state_of "$h")" "$@"
 }
 
+# both asked to power off at once, then waited for
 poweroff_all() {
-    local h np
+    local h
     for h in a b; do
-        [ -f "$(state_of "$h")/nspawn.pid" ] && kill -TERM "$(nspawn_pid "$h")" 2>/dev/null || true
+        running "$h" && kill -TERM "$(machine_pid "$(state_of "$h")")" 2>/dev/null || true
     done
-    for h in a b; do
-        [ -f "$(state_of "$h")/nspawn.pid" ] || continue
-        np=$(nspawn_pid "$h")
-        for _ in $(seq 1 240); do kill -0 "$np" 2>/dev/null || break; sleep 0.25; done
-        if kill -0 "$np" 2>/dev/null; then
-            say "fleet-$h did not power off in 60 s: killing it"
-            kill -KILL "$np" 2>/dev/null || true
-            sleep 1
-        fi
-        rm -f "$(state_of "$h")/nspawn.pid"
-    done
+    for h in a b; do machine_gone "$(state_of "$h")" "fleet.sh: fleet-$h"; done
     for h in a b; do remove_cgroup "$h"; done
 }
 

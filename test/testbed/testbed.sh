@@ -23,11 +23,10 @@
 #        CTX_DIR      image build contexts, read-only at /srv/ctx (default: this repo's test/images)
 #        EXTRA_PKGS   more Debian packages for the rootfs, comma-separated
 set -euo pipefail
-# a machine outlives this script: it must not keep the caller's descriptors (a flock on the
-# testbed lock would be held until the machine stops). Run as: bash -c "$CLOSE_FDS" close-fds CMD...
-CLOSE_FDS='for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec "$@"'
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=machine.sh
+. "$HERE/machine.sh"
 BASE=${BASE:-/var/tmp/system-services-testbed}
 ROOT=${ROOT:-$BASE/root}
 STATE=${STATE:-$BASE/state}
@@ -117,9 +116,7 @@ EOF
     fi
 }
 
-nspawn_pid() { cat "$STATE/nspawn.pid"; }
-ct_pid() { pgrep -P "$(nspawn_pid)" -x systemd; }
-running() { [ -f "$STATE/nspawn.pid" ] && kill -0 "$(nspawn_pid)" 2>/dev/null; }
+running() { machine_running "$STATE"; }
 
 boot() {
     mkdir -p "$STATE"
@@ -153,28 +150,18 @@ boot() {
         --system-call-filter=@keyring --system-call-filter=bpf \
         "${binds[@]}" --console=read-only > "$STATE/nspawn.log" 2>&1 < /dev/null &
     echo $! > "$STATE/nspawn.pid"
-    local i s="" pid
-    for i in $(seq 1 240); do
-        if pid=$(ct_pid 2>/dev/null); then
-            s=$(nsenter -t "$pid" -a systemctl is-system-running 2>/dev/null || true)
-            case "$s" in running|degraded) break;; esac
-        fi
-        running || { tail -n 20 "$STATE/nspawn.log" >&2; return 1; }
-        sleep 0.5
-    done
-    case "$s" in running|degraded) ;; *) echo "testbed did not finish booting (state: ${s:-unknown})" >&2; return 1;; esac
+    machine_wait "$STATE" testbed 120 || return 1
+    local i s=$MACHINE_STATE
     for i in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:9090/ && break; sleep 0.25; done
     [ -z "$PLUGIN_DEB" ] || install_deb
     directory
     echo "testbed: systemd $s, cockpit on http://127.0.0.1:9090 (admin / foobar123)"
 }
 
-# A command inside, as a transient unit: proper cgroup and the container's seccomp filter.
-# INVOCATION_ID is unset so that a detached `podman run -d` gets its own conmon scope instead
-# of dying with the transient unit.
+# A command inside, as a transient unit (machine_exec)
 ct_exec() {
     running || { echo "testbed is not running" >&2; return 1; }
-    nsenter -t "$(ct_pid)" -a systemd-run --wait --pipe --collect -q env -u INVOCATION_ID "$@"
+    machine_exec "$STATE" "$@"
 }
 
 # PLUGIN_DEB installed as an administrator would (dpkg -i; its Depends are in the rootfs), then
@@ -208,19 +195,7 @@ directory() {
 # localhost/sssd (images/sssd/build.sh): debootstraps its root out here, builds it inside.
 sssd_image() { PODMAN_EXEC="$HERE/testbed.sh exec" "$HERE/../../images/sssd/build.sh" "$@"; }
 
-stop() {
-    [ -f "$STATE/nspawn.pid" ] || return 0
-    local np i
-    np=$(nspawn_pid)
-    kill -TERM "$np" 2>/dev/null || true   # nspawn turns it into a clean poweroff
-    for i in $(seq 1 120); do kill -0 "$np" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$np" 2>/dev/null; then
-        echo "testbed did not power off in 60 s: killing it" >&2
-        kill -KILL "$np" 2>/dev/null || true
-        sleep 1
-    fi
-    rm -f "$STATE/nspawn.pid"
-}
+stop() { machine_poweroff "$STATE" testbed; }
 
 # A pristine rootfs from the cached tarball (tests change the host; every check starts clean).
 reset() {
