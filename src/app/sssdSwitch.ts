@@ -7,6 +7,7 @@ import type { Refusal, StepsPlan } from "../core/plan";
 import { NATIVE_UNITS, planToContainer, planToNative, serving, type UnitNow } from "../core/sssdSwitch";
 import { startOperation, type AppContext, type ReadHost } from "./context";
 import { enrollableImages } from "./enroll";
+import { N_ } from "../core/i18n";
 import { listPlanInput, type ListInEffect } from "./hostDataList";
 
 export interface SssdFacts {
@@ -37,6 +38,18 @@ export async function readSssdFacts(host: ReadHost, records: ServiceRecord[], im
         native, containers, nativeConfig: sssdConf !== null, images: sssdImages,
         serving: serving(native, containers.flatMap(c => c.unit ? [c.unit] : [])),
     };
+}
+
+/** Why the switch `to` has nothing to do on this host (N_-marked, for the UI to translate); null when it can start. */
+export function switchUnavailable(facts: SssdFacts, to: "container" | "native"): string | null {
+    if (to === "container") {
+        if (facts.serving === "container")
+            return N_("A containerized SSSD serves identities already.");
+        return facts.images.length === 0 ? N_("No SSSD image on this host: pull an image that can enroll the host first.") : null;
+    }
+    if (facts.serving === "native")
+        return N_("Native SSSD serves identities already.");
+    return facts.containers.length === 0 ? N_("No containerized SSSD is installed to switch from.") : null;
 }
 
 export interface ToContainerChoices {

@@ -53,7 +53,7 @@ export function ImageDetails({ image, containers, records, engine }: {
             </Breadcrumb>
             <div className="ss-title-row">
                 <Title headingLevel="h2">{info.title ?? ref}</Title>
-                <MutatingButton variant="primary" id="image-install" isDisabled={broken.length > 0}
+                <MutatingButton variant="primary" id="image-install" disabledReason={broken.length > 0 ? _("This image's labels cannot be used") : null}
                                 onClick={() => dialogs.show(<InstallDialog image={image} engine={engine} containers={containers} records={records} />)}>
                     {hasInstall ? _("Install…") : _("Run…")}
                 </MutatingButton>
@@ -63,7 +63,7 @@ export function ImageDetails({ image, containers, records, engine }: {
                         {_("Join a domain…")}
                     </MutatingButton>}
                 {!hasInstall && views.some(v => v.key === "RUN") &&
-                    <MutatingButton variant="secondary" id="image-generate-unit" isDisabled={broken.length > 0}
+                    <MutatingButton variant="secondary" id="image-generate-unit" disabledReason={broken.length > 0 ? _("This image's labels cannot be used") : null}
                                     onClick={() => dialogs.show(<GenerateUnitDialog engine={engine} image={image} imageRef={ref} record={null}
                                                                                     records={records} defaultName={name} />)}>
                         {_("Generate a unit…")}

@@ -24,7 +24,7 @@ function RowAction({ image, name, engine, containers, records }: ImageRowProps) 
     if (!hasInstall && !views.some(v => v.key === "RUN"))
         return null;
     return (
-        <MutatingButton variant="link" isInline className="ss-row-install" isDisabled={brokenLabels(views).length > 0}
+        <MutatingButton variant="link" isInline className="ss-row-install" disabledReason={brokenLabels(views).length > 0 ? _("This image's labels cannot be used: its page says why.") : null}
                         onClick={() => dialogs.show(<InstallDialog image={image} engine={engine} containers={containers} records={records} />)}>
             {hasInstall ? _("Install…") : _("Run…")}
         </MutatingButton>

@@ -11,7 +11,7 @@ import { TextInput } from "@patternfly/react-core/dist/esm/components/TextInput/
 import { _, format } from "../cockpit";
 import { enrollableImages } from "../app/enroll";
 import { NATIVE_SERVICE } from "../core/sssdSwitch";
-import { checkHost, hostCheckCommand, readSssdFacts, startSwitch, toContainerPlan, toNativePlan, type SssdFacts } from "../app/sssdSwitch";
+import { checkHost, hostCheckCommand, readSssdFacts, startSwitch, switchUnavailable, toContainerPlan, toNativePlan, type SssdFacts } from "../app/sssdSwitch";
 import { formatCommand } from "../core/labels";
 import type { EngineName } from "../core/engineVersion";
 import { imageDisplayName, imageOfRecord } from "../core/inventory";
@@ -142,6 +142,8 @@ export function SssdCard(props: Props) {
     const daemon = f.native.find(u => u.unit === NATIVE_SERVICE);
     const checkImage = preferredImage(f.images);
     const running = f.containers.find(c => c.unit?.activeState === "active");
+    const toContainer = switchUnavailable(f, "container");
+    const toNative = switchUnavailable(f, "native");
     const servingText = f.serving === "native" ? _("native SSSD (sssd.service)")
         : f.serving === "container" ? format(_("the containerized SSSD $0"), running?.record.name ?? "") : _("none: no SSSD runs");
     return (
@@ -157,11 +159,11 @@ export function SssdCard(props: Props) {
                 </p>)}
                 {checkImage && <HostCheck image={checkImage} engine={props.engine} />}
                 <div className="ss-toolbar">
-                    <MutatingButton id="sssd-to-container" variant="secondary" isDisabled={f.serving === "container" || f.images.length === 0}
+                    <MutatingButton id="sssd-to-container" variant="secondary" disabledReason={toContainer && _(toContainer)}
                                     onClick={() => dialogs.show(<SwitchDialog {...props} facts={f} to="container" />)}>
                         {_("Switch to containerized…")}
                     </MutatingButton>
-                    <MutatingButton id="sssd-to-native" variant="secondary" isDisabled={f.serving === "native" || f.containers.length === 0}
+                    <MutatingButton id="sssd-to-native" variant="secondary" disabledReason={toNative && _(toNative)}
                                     onClick={() => dialogs.show(<SwitchDialog {...props} facts={f} to="native" />)}>
                         {_("Switch to native…")}
                     </MutatingButton>

@@ -4,7 +4,7 @@ import { failureSteps, mainStepIndex, undoSteps, type Step, type StepsPlan } fro
 import { formatCommand } from "../../src/core/labels";
 import { newRecord } from "../../src/core/record";
 import type { Image } from "../../src/core/model";
-import { hostCheckCommand } from "../../src/app/sssdSwitch";
+import { hostCheckCommand, switchUnavailable, type SssdFacts } from "../../src/app/sssdSwitch";
 
 const NOW = new Date(Date.UTC(2026, 10, 30, 10, 0));
 // the reference image's labels (images/sssd/Containerfile, as buildah stores them)
@@ -115,5 +115,26 @@ QUnit.module("SSSD: the host check", () => {
         assert.equal(hostCheckCommand(withCheck("podman run --rm --privileged -v /:/host:ro ${IMAGE} /bin/host-check.sh"), "podman"), null, "privileged");
         assert.equal(hostCheckCommand(withCheck("/bin/sh -c 'rm -rf /'"), "podman"), null, "not a run of the image");
         assert.equal(hostCheckCommand(SSSD, "podman"), null, "no label");
+    });
+});
+
+QUnit.module("SSSD: when a switch has nothing to do", () => {
+    const record = newRecord({ name: "sssd-container", image: "localhost/sssd:latest", imageId: SSSD.id, engine: "podman", unit: "sssd-container.service" }, NOW);
+    const containerUnit = unit("sssd-container.service", "active", "enabled");
+    const facts = (over: Partial<SssdFacts>): SssdFacts => ({ native: NATIVE, containers: [], serving: "native", nativeConfig: true, images: [SSSD], ...over });
+    QUnit.test("native SSSD serving, an SSSD image pulled: only to containerized", assert => {
+        assert.equal(switchUnavailable(facts({}), "container"), null);
+        assert.equal(switchUnavailable(facts({}), "native"), "Native SSSD serves identities already.");
+    });
+    QUnit.test("no SSSD image and no container: neither, each with its reason", assert => {
+        // the state an admin meets on a host with native SSSD and nothing pulled yet
+        assert.equal(switchUnavailable(facts({ images: [] }), "container"), "No SSSD image on this host: pull an image that can enroll the host first.");
+        const stopped = facts({ images: [], serving: "none", native: NATIVE.map(u => ({ ...u, activeState: "inactive" })) });
+        assert.equal(switchUnavailable(stopped, "native"), "No containerized SSSD is installed to switch from.");
+    });
+    QUnit.test("the container serving: only back to native", assert => {
+        const f = facts({ serving: "container", containers: [{ record, unit: containerUnit }] });
+        assert.equal(switchUnavailable(f, "container"), "A containerized SSSD serves identities already.");
+        assert.equal(switchUnavailable(f, "native"), null);
     });
 });
