@@ -1,13 +1,13 @@
 // The SSSD card's facts and the two switches (core/sssdSwitch.ts), started as operations.
 import type { EngineName } from "../core/engineVersion";
 import { imageDisplayName, imageOfRecord } from "../core/inventory";
+import { N_ } from "../core/i18n";
 import { findLabel, queryCommand } from "../core/labels";
 import type { Container, Image, ServiceRecord } from "../core/model";
 import type { Refusal, StepsPlan } from "../core/plan";
 import { NATIVE_UNITS, planToContainer, planToNative, serving, type UnitNow } from "../core/sssdSwitch";
 import { startOperation, type AppContext, type ReadHost } from "./context";
 import { enrollableImages } from "./enroll";
-import { N_ } from "../core/i18n";
 import { listPlanInput, type ListInEffect } from "./hostDataList";
 
 export interface SssdFacts {
