@@ -37,8 +37,11 @@ case "$mode" in
             say "removing [domain/$ad_domain] from sssd.conf, which realm leave left"
             "$REALM_CONF" leave "$ad_domain"
             # the keytab goes too when it holds nothing but this realm's keys
+            # (read whole first: a grep -q quitting early would fail the pipeline under pipefail,
+            # and a keytab that holds other keys would go)
             if [ -f /etc/krb5.keytab ] && [ -n "${ad_realm:-}" ] &&
-               ! klist -k /etc/krb5.keytab 2>/dev/null | awk 'NR > 3 { print $2 }' | grep -qv "@$ad_realm\$"; then
+               principals=$(klist -k /etc/krb5.keytab 2>/dev/null | awk 'NR > 3 { print $2 }') &&
+               [ -z "$(grep -v "@$ad_realm\$" <<<"$principals")" ]; then
                 rm -f /etc/krb5.keytab
             fi
         fi

@@ -1,6 +1,8 @@
 #!/bin/bash
 # The packaging suite of make check: the release build and the packages made from it.
 # Last line: "packaging: N passed, N failed".
+# (No `echo "$x" | grep -q`: grep -q quits at the first match, echo may then die of SIGPIPE
+# and pipefail fails the test; here-strings instead.)
 #
 # Works in a temporary clone of this repository with the working tree's tracked files copied
 # over it (what make dist ships), so that builds elsewhere in the working tree cannot change
@@ -90,11 +92,11 @@ tarball_contents() {
     top=cockpit-system-services-$VERSION
     for f in dist/index.js dist/index.css dist/manifest.json dist/index.html Makefile package.json \
              packaging/cockpit-system-services.spec packaging/debian/control packaging/debian/rules; do
-        echo "$list" | grep -q " $top/$f\$" || { echo "missing: $top/$f"; return 1; }
+        grep -q " $top/$f\$" <<<"$list" || { echo "missing: $top/$f"; return 1; }
     done
-    if echo "$list" | awk '{print $6}' | grep -v "^$top/" | grep -q .; then echo "an entry outside $top/"; return 1; fi
-    if echo "$list" | grep -qE " $top/(node_modules|\.git|build)/"; then echo "node_modules, .git or build/ shipped"; return 1; fi
-    if echo "$list" | awk '{print $2}' | grep -qv '^0/0$'; then echo "an owner other than 0/0"; return 1; fi
+    if [ -n "$(awk '{print $6}' <<<"$list" | grep -v "^$top/")" ]; then echo "an entry outside $top/"; return 1; fi
+    if grep -qE " $top/(node_modules|\.git|build)/" <<<"$list"; then echo "node_modules, .git or build/ shipped"; return 1; fi
+    if [ -n "$(awk '{print $2}' <<<"$list" | grep -v '^0/0$')" ]; then echo "an owner other than 0/0"; return 1; fi
     [ "$(echo "$list" | awk '{print $4, $5}' | sort -u | wc -l)" = 1 ] || { echo "more than one time stamp"; return 1; }
     [ "$(echo "$list" | grep -c '\.map$')" = 0 ] || { echo "source maps shipped"; return 1; }
 }
@@ -123,7 +125,7 @@ installed_files() {
         # gzip -n: no file name (flag byte 3, bit 3) and no time (bytes 4-7)
         [ "$(od -An -tx1 -j3 -N5 "$d/$base.gz" | tr -d ' ')" = 0000000000 ] || { echo "$base.gz has a name or a time"; return 1; }
     done
-    ! find "$d" -name '*.map' | grep -q . || { echo "source maps installed"; return 1; }
+    [ -z "$(find "$d" -name '*.map')" ] || { echo "source maps installed"; return 1; }
 }
 check "installed: the page with JS and CSS as .gz only (gzip -n), and the AppStream metainfo" installed_files
 
@@ -140,11 +142,11 @@ deb_package() {
     local depends arch files
     depends=$(dpkg-deb -f "$deb" Depends) arch=$(dpkg-deb -f "$deb" Architecture)
     [ "$arch" = all ] || { echo "Architecture: $arch"; return 1; }
-    echo "$depends" | grep -qF 'cockpit-bridge (>= 287)' || { echo "Depends: $depends"; return 1; }
-    echo "$depends" | grep -qF 'podman | docker.io' || { echo "Depends: $depends"; return 1; }
+    grep -qF 'cockpit-bridge (>= 287)' <<<"$depends" || { echo "Depends: $depends"; return 1; }
+    grep -qF 'podman | docker.io' <<<"$depends" || { echo "Depends: $depends"; return 1; }
     files=$(dpkg-deb -c "$deb" | awk '{print $6}')
     for f in "./$PAGE/manifest.json" "./$PAGE/index.js.gz" "./$METAINFO"; do
-        echo "$files" | grep -qxF "$f" || { echo "not in the .deb: $f"; return 1; }
+        grep -qxF "$f" <<<"$files" || { echo "not in the .deb: $f"; return 1; }
     done
 }
 check "make deb without network; lintian without errors; Depends, Architecture all, files" deb_package
@@ -160,10 +162,10 @@ rpm_package() {
     rpm=$(ls build/rpm/RPMS/noarch/*.noarch.rpm) || return 1
     files=$(rpm -qlp "$rpm") requires=$(rpm -qp --requires "$rpm")
     for f in "/$PAGE" "/$PAGE/manifest.json" "/$PAGE/index.js.gz" "/$METAINFO"; do
-        echo "$files" | grep -qxF "$f" || { echo "not in the rpm: $f"; echo "$files"; return 1; }
+        grep -qxF "$f" <<<"$files" || { echo "not in the rpm: $f"; echo "$files"; return 1; }
     done
-    echo "$requires" | grep -qxF 'cockpit-bridge >= 287' || { echo "Requires: $requires"; return 1; }
-    echo "$requires" | grep -qxF '(podman or docker)' || { echo "Requires: $requires"; return 1; }
+    grep -qxF 'cockpit-bridge >= 287' <<<"$requires" || { echo "Requires: $requires"; return 1; }
+    grep -qxF '(podman or docker)' <<<"$requires" || { echo "Requires: $requires"; return 1; }
 }
 check "make rpm without network (rpmbuild -tb): noarch, the page and the metainfo, Requires" rpm_package
 

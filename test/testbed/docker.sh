@@ -97,7 +97,7 @@ install() {
     d=$(debs)
     changed=$(configure)
     ct systemctl daemon-reload
-    if ! ct dpkg -s docker.io 2>/dev/null | grep -q '^Status: install ok installed'; then
+    if [ "$(ct dpkg-query -W -f='${Status}' docker.io 2>/dev/null)" != "install ok installed" ]; then
         rm -rf "$ROOT/var/cache/docker-debs"
         mkdir -p "$ROOT/var/cache/docker-debs"
         cp "$d"/*.deb "$ROOT/var/cache/docker-debs/"

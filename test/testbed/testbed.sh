@@ -173,7 +173,7 @@ install_deb() {
     deb=/var/cache/plugin-deb/$(basename "$PLUGIN_DEB")
     out=$(ct_exec dpkg -i "$deb" 2>&1) || { echo "$out" >&2; return 1; }
     out=$(ct_exec runuser -u admin -- cockpit-bridge --packages 2>&1) || { echo "$out" >&2; return 1; }
-    if ! echo "$out" | grep -qE "^$PLUGIN_NAME:?[[:space:]](.*[[:space:]])?/usr/share/cockpit/$PLUGIN_NAME\$"; then
+    if ! grep -qE "^$PLUGIN_NAME:?[[:space:]](.*[[:space:]])?/usr/share/cockpit/$PLUGIN_NAME\$" <<<"$out"; then
         echo "Cockpit does not serve $PLUGIN_NAME from /usr/share/cockpit/$PLUGIN_NAME:" >&2
         echo "$out" >&2
         return 1
