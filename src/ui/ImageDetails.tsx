@@ -40,6 +40,7 @@ export function ImageDetails({ image, containers, records, engine }: {
     const name = defaultName(ref);
     const views = actionLabels(image, expansionContext({ name, engine, image, imageRef: ref, record: null }));
     const broken = brokenLabels(views);
+    const unusable = broken.length > 0 ? _("This image's labels cannot be used") : null;
     const info = imageInfo(image);
     const mine = containers.filter(c => c.imageId === image.id);
     const mounts = views.flatMap(v => v.mounts.map(m => ({ ...m, label: v.key })));
@@ -53,7 +54,7 @@ export function ImageDetails({ image, containers, records, engine }: {
             </Breadcrumb>
             <div className="ss-title-row">
                 <Title headingLevel="h2">{info.title ?? ref}</Title>
-                <MutatingButton variant="primary" id="image-install" disabledReason={broken.length > 0 ? _("This image's labels cannot be used") : null}
+                <MutatingButton variant="primary" id="image-install" disabledReason={unusable}
                                 onClick={() => dialogs.show(<InstallDialog image={image} engine={engine} containers={containers} records={records} />)}>
                     {hasInstall ? _("Install…") : _("Run…")}
                 </MutatingButton>
@@ -63,7 +64,7 @@ export function ImageDetails({ image, containers, records, engine }: {
                         {_("Join a domain…")}
                     </MutatingButton>}
                 {!hasInstall && views.some(v => v.key === "RUN") &&
-                    <MutatingButton variant="secondary" id="image-generate-unit" disabledReason={broken.length > 0 ? _("This image's labels cannot be used") : null}
+                    <MutatingButton variant="secondary" id="image-generate-unit" disabledReason={unusable}
                                     onClick={() => dialogs.show(<GenerateUnitDialog engine={engine} image={image} imageRef={ref} record={null}
                                                                                     records={records} defaultName={name} />)}>
                         {_("Generate a unit…")}
