@@ -1,5 +1,6 @@
 // The Ansible tasks our playbooks are made of, one builder per module use (core/playbook.ts).
 // Only ansible.builtin and containers.podman modules, as Debian 12's ansible package ships them.
+import { removeContainerArgv } from "./engineDialect";
 import type { EngineName } from "./engineVersion";
 import { jinja, type Jinja, type YamlValue } from "./yaml";
 
@@ -30,13 +31,19 @@ export const systemd = (name: string, args: Extra, more: Extra = {}): Task => ({
 
 export const when = (condition: string) => ({ when: jinja(condition) });
 
-/** The container NAME, gone whether or not this host has one. */
+/**
+ * The container NAME, gone whether or not this host has one: the engine's own `rm -f` (podman's with
+ * --ignore), a change only when it printed what it removed. Not containers.podman's podman_container:
+ * it decides by `podman container inspect`, which can miss a container that a unit's `podman run --rm`,
+ * stopped by systemd, left half-removed ("Removing"); rm looks the name up as `podman container exists`
+ * does, and waits for a cleanup that holds the container.
+ */
 export function removeContainer(engine: EngineName, name: string): Task {
-    const title = `Remove the container ${name}`;
-    if (engine === "podman")
-        return { name: title, [P + "container"]: { name, state: "absent" } };
-    return command(title, ["docker", "rm", "-f", name],
-                   { register: "ss_rm", failed_when: jinja("ss_rm.rc != 0 and 'No such container' not in ss_rm.stderr") });
+    return command(`Remove the container ${name}`, removeContainerArgv(engine, name), {
+        register: "ss_rm",
+        changed_when: jinja("ss_rm.stdout != ''"),
+        ...(engine === "docker" ? { failed_when: jinja("ss_rm.rc != 0 and 'No such container' not in ss_rm.stderr") } : {}),
+    });
 }
 
 /**
