@@ -36,7 +36,7 @@ export const when = (condition: string) => ({ when: jinja(condition) });
  * --ignore), a change only when it printed what it removed. Not containers.podman's podman_container:
  * it decides by `podman container inspect`, which can miss a container that a unit's `podman run --rm`,
  * stopped by systemd, left half-removed ("Removing"); rm looks the name up as `podman container exists`
- * does, and waits for a cleanup that holds the container.
+ * does.
  */
 export function removeContainer(engine: EngineName, name: string): Task {
     return command(`Remove the container ${name}`, removeContainerArgv(engine, name), {
